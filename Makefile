@@ -1,0 +1,55 @@
+# After the No: every target creates or refreshes .venv itself when it needs to.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+SITEURL ?=
+
+.DEFAULT_GOAL := help
+.PHONY: help serve build publish test lint check clean
+
+help:
+	@echo "make serve    build and serve with live reload on http://127.0.0.1:$(PORT)"
+	@echo "make test     install test needs and run the whole suite"
+	@echo "make build    development build into output/"
+	@echo "make publish  production build (SITEURL=https://... make publish)"
+	@echo "make check    validate the quizzes and print their routing tables"
+	@echo "make lint     ruff and mypy"
+	@echo "make clean    remove output/ and caches"
+
+$(VENV)/.runtime: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.test: $(VENV)/.runtime
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.runtime
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+serve: $(VENV)/.runtime
+	$(PY) -m tools.serve --port $(PORT)
+
+build: $(VENV)/.runtime
+	$(PY) -m tools.build -s pelicanconf.py
+
+publish: $(VENV)/.runtime
+	SITEURL="$(SITEURL)" $(PY) -m tools.build -s publishconf.py
+
+check: $(VENV)/.runtime
+	$(PY) -m tools.quizcheck content/quizzes
+
+test: $(VENV)/.test
+	$(PY) -m pytest
+
+lint: $(VENV)/.dev
+	$(PY) -m ruff check .
+	$(PY) -m ruff format --check plugins tools tests
+	$(PY) -m mypy plugins tools
+
+clean:
+	rm -rf output output.* cache .pytest_cache .ruff_cache .mypy_cache

@@ -1,0 +1,80 @@
+"""Development settings: `make build` and `make serve` use these."""
+
+import sys
+from pathlib import Path
+
+_HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(_HERE))
+
+from tools.livereload_csp import livereload_script_hash  # noqa: E402
+
+AUTHOR = "After the No"
+SITENAME = "After the No"
+SITESUBTITLE = "Talking to someone after they turned you down"
+SITEURL = ""
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_DATE = "fs"  # articles may omit a date; order comes from `order`
+
+PATH = str(_HERE / "content")
+ARTICLE_PATHS = ["articles"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["extra"]
+EXTRA_PATH_METADATA = {
+    "extra/favicon.svg": {"path": "favicon.svg"},
+}
+IGNORE_FILES = [".#*", "*~", "*.swp", "quizzes"]
+OUTPUT_PATH = str(_HERE / "output")
+THEME = str(_HERE / "theme")
+
+PLUGIN_PATHS = [str(_HERE / "plugins")]
+PLUGINS = ["mdit_reader"]
+
+
+
+def reading_order(article):
+    """Articles in the order of their `order` front matter field; any without one go last."""
+    return (getattr(article, "order", 10**6), article.slug)
+
+
+ARTICLE_ORDER_BY = reading_order
+DEFAULT_PAGINATION = False
+DIRECT_TEMPLATES = ["index", "archives", "tags", "categories"]
+
+ARTICLE_URL = "{slug}.html"
+ARTICLE_SAVE_AS = "{slug}.html"
+PAGE_URL = "{slug}.html"
+PAGE_SAVE_AS = "{slug}.html"
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+DEFAULT_CATEGORY = "Advice"
+
+# No feeds while developing.
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# Fast rebuilds while serving: reuse what the readers produced for unchanged files.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CACHE_PATH = str(_HERE / "cache")
+
+RELATIVE_URLS = False
+
+# The markdown-it-py reader: see plugins/mdit_reader.
+MARKDOWN_IT = {}
+
+# Content-Security-Policy written into every page. The dev server (livereload) injects one
+# inline script; its hash is allowed here and only here, never in publishconf.py.
+CSP_SCRIPT_HASHES = [livereload_script_hash()]
+
+# Theme: the quiz page linked from the header, the index and every article.
+QUIZ_PAGE_URL = "quiz.html"
+INDEX_INTRO_SLUG = "welcome"
+
+# Autoescape: titles and other plain-text fields are escaped; HTML that our reader rendered
+# (content, summary) is marked `|safe` in the templates, and nothing else is.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}

@@ -1,0 +1,1 @@
+from .mdit_reader import *  # noqa: F403

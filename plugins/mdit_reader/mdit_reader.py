@@ -1,0 +1,115 @@
+"""Pelican reader for Markdown files, using markdown-it-py and YAML front matter.
+
+Settings (one, ``MARKDOWN_IT``, merged over :data:`renderer.DEFAULT_MARKDOWN_IT`):
+``preset``, ``options`` (markdown-it options; ``html`` is off), ``extensions``
+(table, strikethrough, footnote, deflist, attrs), ``toc_levels``, ``permalink_levels``,
+``permalink_text``, ``words_per_minute`` and ``max_bytes`` (larger files are refused).
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from pelican import signals
+from pelican.readers import BaseReader
+
+from .frontmatter import split_front_matter
+from .renderer import configure, make_markdown, render
+from .safe_yaml import SourceError, excerpt
+
+__all__ = ["MarkdownItReader", "register"]
+
+_TEXT_FIELDS = ("title", "slug", "status", "category", "author", "lang", "template")
+
+
+def _decode(data: bytes, path: str) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise SourceError(path, line, f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
+                                      "save it as UTF-8") from None
+
+
+class MarkdownItReader(BaseReader):  # type: ignore[misc]
+    """Reads ``.md`` files: YAML front matter, then Markdown rendered by markdown-it-py."""
+
+    enabled = True
+    file_extensions = ["md", "markdown"]
+
+    def __init__(self, settings: dict[str, Any]):
+        super().__init__(settings)
+        self.config = configure(settings.get("MARKDOWN_IT"))
+        self.md = make_markdown(self.config)
+
+    def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
+        path = self._display_path(source_path)
+        with open(source_path, "rb") as handle:
+            data = handle.read(self.config["max_bytes"] + 1)
+        if len(data) > self.config["max_bytes"]:
+            raise SourceError(path, None, f"file is larger than {self.config['max_bytes']:,} "
+                                          "bytes (MARKDOWN_IT['max_bytes']); split it up")
+        front = split_front_matter(_decode(data, path), path)
+        rendered = render(self.md, front.body, path, front.body_first_line)
+        metadata = self._metadata(front.values, front.located.line_of, path)
+        metadata["toc"] = rendered.toc
+        metadata["heading_ids"] = rendered.heading_ids
+        metadata["reading_time"] = rendered.reading_minutes(self.config["words_per_minute"])
+        return rendered.html, metadata
+
+    def _display_path(self, source_path: str) -> str:
+        """Paths in messages are relative to the content folder's parent, as an author sees them."""
+        base = os.path.dirname(os.path.abspath(self.settings.get("PATH", ".")))
+        relative = os.path.relpath(source_path, base)
+        return source_path if relative.startswith("..") else relative
+
+    def _metadata(self, values: dict[str, Any], line_of: Any, path: str) -> dict[str, Any]:
+        title = values.get("title")
+        if not isinstance(title, str) or not title.strip():
+            line = line_of(("title",)) if "title" in values else 2
+            raise SourceError(path, line, "front matter needs a 'title' (text)")
+        formatted = {name.lower() for name in self.settings.get("FORMATTED_FIELDS", ["summary"])}
+        metadata: dict[str, Any] = {}
+        for key, value in values.items():
+            name = key.lower()
+            if name in _TEXT_FIELDS and not isinstance(value, str):
+                raise SourceError(path, line_of((key,)),
+                                  f"'{key}' must be text, not {excerpt(value)}")
+            if name in ("tags", "authors") and not (
+                isinstance(value, str)
+                or (isinstance(value, list) and all(isinstance(v, str) for v in value))
+            ):
+                raise SourceError(path, line_of((key,)),
+                                  f"'{key}' must be a list of text or a comma-separated text")
+            if name in formatted:
+                if not isinstance(value, str):
+                    raise SourceError(path, line_of((key,)), f"'{key}' must be Markdown text")
+                value = render(self.md, value, path, line_of((key,)) or 1).html
+            elif name in ("date", "modified"):
+                value = str(value)
+            try:
+                metadata[name] = self.process_metadata(name, value)
+            except (ValueError, TypeError) as exc:
+                raise SourceError(path, line_of((key,)),
+                                  f"'{key}': {excerpt(value)} is not valid ({exc})") from None
+        return metadata
+
+
+def _add_reader(readers: Any) -> None:
+    for extension in MarkdownItReader.file_extensions:
+        readers.reader_classes[extension] = MarkdownItReader
+
+
+def _forget_python_markdown(generator: Any) -> None:
+    # Pelican warns for every .md file when Python-Markdown is missing, even though this
+    # reader handles them; drop that disabled reader once the generator has its readers.
+    for extension in MarkdownItReader.file_extensions:
+        generator.readers.disabled_readers.pop(extension, None)
+
+
+def register() -> None:
+    signals.readers_init.connect(_add_reader)
+    for generator_init in (signals.article_generator_init, signals.page_generator_init,
+                           signals.static_generator_init):
+        generator_init.connect(_forget_python_markdown)

@@ -1,0 +1,83 @@
+"""Shared helpers: every build test is a tiny Pelican site built into tmp_path."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tools.build import BuildResult, build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+SITES = Path(__file__).resolve().parent / "sites"
+
+
+def in_ci() -> bool:
+    return os.environ.get("CI", "").lower() in ("1", "true", "yes")
+
+
+def require_tool(path: str | None, what: str) -> str:
+    """Skip without the tool on a developer's machine; under CI a missing tool is a failure."""
+    if path:
+        return path
+    if in_ci():
+        pytest.fail(f"{what} is required under CI=true but was not found")
+    pytest.skip(f"{what} not found; install it to run this test")
+
+
+class Site:
+    """A built site: its output folder and helpers to read pages from it."""
+
+    def __init__(self, result: BuildResult, output: Path):
+        self.result = result
+        self.output = output
+
+    def soup(self, name: str) -> BeautifulSoup:
+        return BeautifulSoup((self.output / name).read_text(encoding="utf-8"), "html.parser")
+
+    def html_files(self) -> list[Path]:
+        return sorted(self.output.rglob("*.html"))
+
+
+def build_into(tmp_path: Path, content: Path, settings: str = "pelicanconf.py",
+               expect_ok: bool = True, **overrides: Any) -> Site:
+    """Build ``content`` with the project's settings, warnings fatal, into ``tmp_path``."""
+    output = tmp_path / "output"
+    values = {"PATH": str(content), "CACHE_PATH": str(tmp_path / "cache"),
+              "LOAD_CONTENT_CACHE": False, **overrides}
+    result = build_site(str(ROOT / settings), values, str(output), fatal_warnings=True)
+    if expect_ok:
+        assert result.ok, "\n".join(result.errors + result.warnings)
+    return Site(result, output)
+
+
+@pytest.fixture
+def build(tmp_path: Path) -> Callable[..., Site]:
+    def _build(content: Path | str, **kwargs: Any) -> Site:
+        path = SITES / content if isinstance(content, str) else content
+        return build_into(tmp_path, path / "content" if (path / "content").is_dir() else path,
+                          **kwargs)
+
+    return _build
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The project's own content, built once for the session with the development settings."""
+    tmp = tmp_path_factory.mktemp("real-site")
+    return build_into(tmp, ROOT / "content")
+
+
+def copy_site_source(dest: Path) -> Path:
+    """A working copy of what an author edits, for tests that change files."""
+    for name in ("content", "theme", "plugins", "tools"):
+        shutil.copytree(ROOT / name, dest / name, ignore=shutil.ignore_patterns("__pycache__"))
+    for name in ("pelicanconf.py", "publishconf.py"):
+        if (ROOT / name).exists():
+            shutil.copy2(ROOT / name, dest / name)
+    return dest

@@ -1,0 +1,44 @@
+"""Fixture-driven rendering tests: each ``cases/<name>.md`` is rendered and compared with
+``cases/<name>.html``. Set ``UPDATE_FIXTURES=1`` to rewrite the expected files after a
+deliberate change, then read the diff."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from mdit_reader.renderer import configure, make_markdown, render
+
+CASES = sorted((Path(__file__).parent / "cases").glob("*.md"))
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_case_renders_as_expected(case: Path) -> None:
+    md = make_markdown(configure(None))
+    html = render(md, case.read_text(encoding="utf-8"), str(case)).html
+    expected = case.with_suffix(".html")
+    if os.environ.get("UPDATE_FIXTURES"):
+        expected.write_text(html, encoding="utf-8")
+    assert html == expected.read_text(encoding="utf-8")
+
+
+def test_toc_lists_levels_two_and_three_with_their_ids() -> None:
+    md = make_markdown(configure(None))
+    rendered = render(md, (Path(__file__).parent / "cases/heading_ids.md").read_text(), "x.md")
+    assert [(e["level"], e["id"]) for e in rendered.toc] == [
+        (2, "how-long-to-wait"), (2, "let-it-go-really"), (2, "let-it-go-really-2"),
+        (3, "small-step"),
+    ]
+    assert "not-in-the-table-of-contents" in rendered.heading_ids
+
+
+def test_unknown_setting_is_refused_with_the_known_ones() -> None:
+    with pytest.raises(ValueError, match=r"MARKDOWN_IT: unknown key\(s\) colour; known: preset"):
+        configure({"colour": "red"})
+
+
+def test_unknown_extension_is_refused() -> None:
+    with pytest.raises(ValueError, match=r"unknown extension\(s\) emoji"):
+        configure({"extensions": ["table", "emoji"]})

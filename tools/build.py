@@ -1,0 +1,152 @@
+"""Build the site safely: into a staging folder, swapped into place only when the build is clean.
+
+A failed build prints one clear line per problem (``file:line: message``), exits non-zero, prints
+no traceback and leaves the previous output folder exactly as it was.
+
+    python -m tools.build [-s pelicanconf.py] [-o output] [-e KEY=VALUE ...] [--fatal-warnings]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["BuildResult", "build_site", "main"]
+
+
+@dataclass
+class BuildResult:
+    ok: bool
+    errors: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    output: str = ""
+
+
+class _Collector(logging.Handler):
+    """Keeps Pelican's and the plugins' warnings and errors, worded for an author."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.errors: list[str] = []
+        self.warnings: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        text = _author_message(record)
+        if text not in self.errors and text not in self.warnings:
+            (self.errors if record.levelno >= logging.ERROR else self.warnings).append(text)
+
+
+def _author_message(record: logging.LogRecord) -> str:
+    # Pelican reports a reader's exception as "Could not process <file>" from inside its
+    # ``except`` block without the exception itself; our exceptions already name file and line.
+    exc = record.exc_info[1] if record.exc_info else sys.exc_info()[1]
+    if exc is not None and hasattr(exc, "path"):
+        return str(exc)
+    message = " ".join(record.getMessage().split())
+    if exc is not None:
+        message += f": {type(exc).__name__}: {exc}"
+    return message
+
+
+def _reset_pelican_logging() -> None:
+    # Pelican drops a message it has already shown once per process; a second build in the
+    # same process (serve, tests) must report its problems again.
+    from pelican.log import LimitFilter
+
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
+
+
+def _swap_into_place(staging: str, output: str) -> None:
+    old = None
+    if os.path.exists(output):
+        old = tempfile.mkdtemp(prefix=os.path.basename(output) + ".old-",
+                               dir=os.path.dirname(output))
+        os.rmdir(old)
+        os.replace(output, old)
+    os.replace(staging, output)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def build_site(settings_file: str, overrides: Mapping[str, Any] | None = None,
+               output: str | None = None, fatal_warnings: bool = False) -> BuildResult:
+    """Run one Pelican build; replace ``output`` only if it succeeded."""
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    _reset_pelican_logging()
+    collector = _Collector()
+    root = logging.getLogger()
+    root.addHandler(collector)
+    staging = ""
+    try:
+        settings = read_settings(settings_file, override=dict(overrides or {}))
+        output = os.path.abspath(output or settings["OUTPUT_PATH"])
+        os.makedirs(os.path.dirname(output), exist_ok=True)
+        staging = tempfile.mkdtemp(prefix=os.path.basename(output) + ".building-",
+                                   dir=os.path.dirname(output))
+        settings["OUTPUT_PATH"] = staging
+        Pelican(settings).run()
+    except Exception as exc:  # any failure is reported as a message, never a traceback
+        detail = str(exc) if hasattr(exc, "path") else f"{type(exc).__name__}: {exc}"
+        collector.errors.append(detail)
+    finally:
+        root.removeHandler(collector)
+
+    result = BuildResult(False, collector.errors, collector.warnings, output or "")
+    failed = bool(result.errors or (fatal_warnings and result.warnings))
+    if failed:
+        if staging:
+            shutil.rmtree(staging, ignore_errors=True)
+        return result
+    _swap_into_place(staging, result.output)
+    result.ok = True
+    return result
+
+
+def _parse_override(text: str) -> tuple[str, Any]:
+    key, sep, value = text.partition("=")
+    if not sep or not key:
+        raise argparse.ArgumentTypeError(f"expected KEY=VALUE, got {text!r}")
+    try:
+        return key, json.loads(value)
+    except json.JSONDecodeError:
+        return key, value
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tools.build", description=__doc__.split("\n")[0])
+    parser.add_argument("-s", "--settings", default="pelicanconf.py")
+    parser.add_argument("-o", "--output", default=None, help="output folder (default: OUTPUT_PATH)")
+    parser.add_argument("-e", "--extra-settings", action="append", default=[],
+                        type=_parse_override, metavar="KEY=VALUE",
+                        help="override a setting; VALUE is JSON or plain text")
+    parser.add_argument("--fatal-warnings", action="store_true",
+                        help="treat warnings as errors (the tests do)")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, handlers=[logging.NullHandler()])
+    result = build_site(args.settings, dict(args.extra_settings), args.output,
+                        args.fatal_warnings)
+    for line in result.warnings:
+        print(f"warning: {line}", file=sys.stderr)
+    for line in result.errors:
+        print(f"error: {line}", file=sys.stderr)
+    if not result.ok:
+        print(f"Build failed; {result.output or 'the output folder'} was left as it was.",
+              file=sys.stderr)
+        return 1
+    print(f"Built {result.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
