@@ -19,7 +19,7 @@ DEFAULT_DATE = "fs"  # articles may omit a date; order comes from `order`
 PATH = str(_HERE / "content")
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["extra"]
+STATIC_PATHS = ["extra", "images"]
 EXTRA_PATH_METADATA = {
     "extra/favicon.svg": {"path": "favicon.svg"},
 }
@@ -39,7 +39,7 @@ def reading_order(article):
 
 ARTICLE_ORDER_BY = reading_order
 DEFAULT_PAGINATION = False
-DIRECT_TEMPLATES = ["index", "archives", "tags", "categories"]
+DIRECT_TEMPLATES = ["index", "archives", "tags", "categories", "404"]
 
 ARTICLE_URL = "{slug}.html"
 ARTICLE_SAVE_AS = "{slug}.html"

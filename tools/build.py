@@ -96,8 +96,10 @@ def build_site(settings_file: str, overrides: Mapping[str, Any] | None = None,
                                    dir=os.path.dirname(output))
         settings["OUTPUT_PATH"] = staging
         Pelican(settings).run()
-    except Exception as exc:  # any failure is reported as a message, never a traceback
-        detail = str(exc) if hasattr(exc, "path") else f"{type(exc).__name__}: {exc}"
+    except (Exception, SystemExit) as exc:  # every failure is a message, never a traceback
+        # Our own errors and a settings file's SystemExit("...") already read as a sentence.
+        plain = hasattr(exc, "path") or (isinstance(exc, SystemExit) and isinstance(exc.code, str))
+        detail = str(exc) if plain else f"{type(exc).__name__}: {exc}"
         collector.errors.append(detail)
     finally:
         root.removeHandler(collector)

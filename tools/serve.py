@@ -14,11 +14,13 @@ import subprocess
 import sys
 import time
 from collections.abc import Sequence
+from functools import partial
 
 __all__ = ["WATCHED", "main", "rebuild"]
 
-# What an author edits: content (Markdown and quiz YAML), the theme, our plugins, the settings.
-WATCHED = ("content", "theme", "plugins", "pelicanconf.py", "publishconf.py")
+# What an author edits, and whether a change there invalidates cached reader output.
+WATCHED = {"content": True, "theme": True, "plugins": False, "pelicanconf.py": False,
+           "publishconf.py": False}
 
 
 def _ignored(path: str) -> bool:
@@ -26,11 +28,16 @@ def _ignored(path: str) -> bool:
     return "__pycache__" in parts or path.endswith((".pyc", "~", ".swp")) or "/.#" in path
 
 
-def rebuild(settings: str, output: str) -> bool:
-    """Build in a fresh process; print what happened; True when the site was replaced."""
+def rebuild(settings: str, output: str, use_cache: bool = True) -> bool:
+    """Build in a fresh process; print what happened; True when the site was replaced.
+
+    ``use_cache=False`` re-reads every file: cached reader output is stale once plugin code or
+    settings change.
+    """
     started = time.perf_counter()
+    cache = [] if use_cache else ["-e", "LOAD_CONTENT_CACHE=false"]
     done = subprocess.run(
-        [sys.executable, "-m", "tools.build", "-s", settings, "-o", output],
+        [sys.executable, "-m", "tools.build", "-s", settings, "-o", output, *cache],
         capture_output=True, text=True, check=False,
     )
     sys.stderr.write(done.stderr)
@@ -55,13 +62,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     rebuild(args.settings, args.output)
     os.makedirs(args.output, exist_ok=True)
 
-    def on_change() -> None:
-        rebuild(args.settings, args.output)
-
     server = Server()
-    for path in WATCHED:
+    for path, use_cache in WATCHED.items():
         if os.path.exists(path):
-            server.watch(path, on_change, ignore=_ignored)
+            server.watch(path, partial(rebuild, args.settings, args.output, use_cache),
+                         ignore=_ignored)
     print(f"[serve] http://{args.host}:{args.port}/ (Ctrl-C stops)", flush=True)
     server.serve(host=args.host, port=args.port, root=args.output, restart_delay=0)
     return 0

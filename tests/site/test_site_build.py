@@ -1,0 +1,110 @@
+"""The real site, built with the development settings, and a production build under a sub-path."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, Site, build_into
+from tools.livereload_csp import livereload_script_hash
+
+ARTICLES = ["not-a-failure", "give-it-time", "stay-yourself", "let-it-go",
+            "keep-the-friendship", "reach-out"]
+
+
+def test_every_page_has_the_base_blocks(real_site: Site) -> None:
+    pages = real_site.html_files()
+    assert len(pages) >= 10
+    for path in pages:
+        soup = real_site.soup(str(path.relative_to(real_site.output)))
+        assert soup.html["lang"] == "en", path
+        assert soup.title.string.strip(), path
+        assert soup.select_one('meta[name="description"]')["content"].strip(), path
+        assert soup.select_one("a.skip-link")["href"] == "#main", path
+        assert soup.select_one("main#main") is not None, path
+        assert soup.select_one('link[rel="stylesheet"]')["href"] == "/theme/css/site.css"
+        assert soup.select_one('link[rel="icon"]')["href"] == "/favicon.svg"
+
+
+def test_dev_pages_allow_the_livereload_script_and_nothing_inline(real_site: Site) -> None:
+    for path in real_site.html_files():
+        soup = real_site.soup(str(path.relative_to(real_site.output)))
+        csp = soup.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
+        assert "default-src 'self'" in csp and "unsafe-inline" not in csp
+        assert f"'{livereload_script_hash()}'" in csp
+        assert [s for s in soup.find_all("script") if not s.get("src")
+                and s.get("type") != "application/json"] == []
+        assert soup.find(style=True) is None
+        assert not soup.select("[onclick], [onload], [onsubmit]")
+
+
+@pytest.mark.parametrize("slug", ARTICLES)
+def test_article_page_renders_every_block(real_site: Site, slug: str) -> None:
+    soup = real_site.soup(f"{slug}.html")
+    assert soup.title.string.endswith("· After the No")
+    article = soup.select_one("article.article")
+    assert article.h1.get_text(strip=True)
+    assert re.fullmatch(r"\d+ min read", article.select_one(".meta").get_text())
+    assert article.select(".toc li")
+    for heading in article.select(".prose h2"):
+        assert heading.select_one("a.permalink")["href"] == f"#{heading['id']}"
+    assert article.select_one(".article-end .tags a")["href"].startswith("/tag/")
+
+
+def test_filename_links_are_resolved_everywhere(real_site: Site) -> None:
+    for path in real_site.html_files():
+        text = path.read_text(encoding="utf-8")
+        assert "{filename}" not in text and "%7Bfilename%7D" not in text, path
+
+
+def test_fixture_site_resolves_filename_static_and_index_links(build) -> None:
+    site = build("links")
+    soup = site.soup("linking.html")
+    hrefs = {a.get_text(): a["href"] for a in soup.select(".prose a:not(.permalink)")}
+    assert hrefs == {"target": "/target.html#the-section", "home": "/index.html",
+                     "about": "/about.html"}
+    assert soup.select_one(".prose img")["src"] == "/images/dot.svg"
+    assert (site.output / "images" / "dot.svg").exists()
+
+
+def test_broken_filename_link_fails_the_build(build) -> None:
+    site = build("broken-link", expect_ok=False)
+    assert not site.result.ok
+    assert any("missing.md" in line for line in site.result.errors + site.result.warnings)
+
+
+def test_archives_tags_categories_and_404_render(real_site: Site) -> None:
+    for name in ("archives.html", "tags.html", "categories.html", "404.html"):
+        assert real_site.soup(name).select_one("main h1"), name
+    assert len(real_site.soup("archives.html").select(".article-list li")) == 6
+    not_found = real_site.soup("404.html")
+    assert [a["href"] for a in not_found.select("main li a")] == ["/", "/quiz.html"]
+
+
+def test_publish_build_under_a_sub_path_prefixes_every_url(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("SITEURL", "http://127.0.0.1:8123/some-repo")
+    site = build_into(tmp_path, ROOT / "content", settings="publishconf.py",
+                      SITEURL="http://127.0.0.1:8123/some-repo")
+    for path in site.html_files():
+        soup = site.soup(str(path.relative_to(site.output)))
+        csp = soup.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
+        assert "sha256-" not in csp, path
+        for tag, attr in (("a", "href"), ("link", "href"), ("script", "src"), ("img", "src")):
+            for element in soup.find_all(tag, attrs={attr: True}):
+                url = element[attr]
+                assert not url.startswith("/"), f"{path.name}: root-absolute {url}"
+                if not url.startswith("#"):
+                    assert url.startswith("http://127.0.0.1:8123/some-repo/"), (path.name, url)
+    canonical = site.soup("give-it-time.html").select_one('link[rel="canonical"]')["href"]
+    assert canonical == "http://127.0.0.1:8123/some-repo/give-it-time.html"
+
+
+def test_publish_without_siteurl_is_a_clear_error(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.delenv("SITEURL", raising=False)
+    site = build_into(tmp_path, ROOT / "content", settings="publishconf.py", expect_ok=False)
+    assert site.result.errors == [
+        "publishconf.py: SITEURL must be the absolute address the site is served "
+        "from, e.g. SITEURL=https://user.github.io/repo make publish"
+    ]
