@@ -41,7 +41,7 @@ publish: $(VENV)/.runtime
 	SITEURL="$(SITEURL)" $(PY) -m tools.build -s publishconf.py
 
 check: $(VENV)/.runtime
-	$(PY) -m tools.quizcheck content/quizzes
+	PYTHONPATH=plugins $(PY) -m quiz check content/quizzes
 
 test: $(VENV)/.test
 	$(PY) -m pytest

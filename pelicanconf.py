@@ -23,12 +23,12 @@ STATIC_PATHS = ["extra", "images"]
 EXTRA_PATH_METADATA = {
     "extra/favicon.svg": {"path": "favicon.svg"},
 }
-IGNORE_FILES = [".#*", "*~", "*.swp", "quizzes"]
+IGNORE_FILES = [".#*", "*~", "*.swp"]
 OUTPUT_PATH = str(_HERE / "output")
 THEME = str(_HERE / "theme")
 
 PLUGIN_PATHS = [str(_HERE / "plugins")]
-PLUGINS = ["mdit_reader"]
+PLUGINS = ["mdit_reader", "quiz"]
 
 
 

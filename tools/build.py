@@ -100,7 +100,7 @@ def build_site(settings_file: str, overrides: Mapping[str, Any] | None = None,
         # Our own errors and a settings file's SystemExit("...") already read as a sentence.
         plain = hasattr(exc, "path") or (isinstance(exc, SystemExit) and isinstance(exc.code, str))
         detail = str(exc) if plain else f"{type(exc).__name__}: {exc}"
-        collector.errors.append(detail)
+        collector.errors.extend(detail.splitlines() or [detail])
     finally:
         root.removeHandler(collector)
 

@@ -8,7 +8,6 @@ Settings (one, ``MARKDOWN_IT``, merged over :data:`renderer.DEFAULT_MARKDOWN_IT`
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from pelican import signals
@@ -16,7 +15,7 @@ from pelican.readers import BaseReader
 
 from .frontmatter import split_front_matter
 from .renderer import configure, make_markdown, render
-from .safe_yaml import SourceError, excerpt
+from .safe_yaml import SourceError, display_path, excerpt
 
 __all__ = ["MarkdownItReader", "register"]
 
@@ -44,7 +43,7 @@ class MarkdownItReader(BaseReader):  # type: ignore[misc]
         self.md = make_markdown(self.config)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
-        path = self._display_path(source_path)
+        path = display_path(source_path, self.settings.get("PATH", "."))
         with open(source_path, "rb") as handle:
             data = handle.read(self.config["max_bytes"] + 1)
         if len(data) > self.config["max_bytes"]:
@@ -57,12 +56,6 @@ class MarkdownItReader(BaseReader):  # type: ignore[misc]
         metadata["heading_ids"] = rendered.heading_ids
         metadata["reading_time"] = rendered.reading_minutes(self.config["words_per_minute"])
         return rendered.html, metadata
-
-    def _display_path(self, source_path: str) -> str:
-        """Paths in messages are relative to the content folder's parent, as an author sees them."""
-        base = os.path.dirname(os.path.abspath(self.settings.get("PATH", ".")))
-        relative = os.path.relpath(source_path, base)
-        return source_path if relative.startswith("..") else relative
 
     def _metadata(self, values: dict[str, Any], line_of: Any, path: str) -> dict[str, Any]:
         title = values.get("title")

@@ -1,0 +1,1 @@
+from .pelican_quiz import *  # noqa: F403

@@ -1,0 +1,69 @@
+"""`python -m quiz check [FILES or FOLDERS]`: validate quizzes without building the site.
+
+Prints, for each quiz, every outcome with how many answer combinations reach it and one example
+answer set. Links are checked against the real pages by the build itself (`make build`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from .loader import QuizErrors, load_quiz
+from .pelican_quiz import DEFAULTS
+from .routing import check_cases, format_answers, prove, routing_errors
+
+__all__ = ["main"]
+
+
+def _files(targets: Sequence[str]) -> list[Path]:
+    files: list[Path] = []
+    for target in map(Path, targets):
+        if target.is_dir():
+            files += sorted([*target.glob("*.yaml"), *target.glob("*.yml")])
+        else:
+            files.append(target)
+    return files
+
+
+def check_file(file: Path, limit: int, sample_size: int) -> bool:
+    try:
+        quiz = load_quiz(file)
+    except QuizErrors as problem:
+        for error in problem.errors:
+            print(f"error: {error}", file=sys.stderr)
+        return False
+    report = prove(quiz, limit, sample_size)
+    errors, warnings = routing_errors(quiz, report)
+    errors += check_cases(quiz)
+    for warning in warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    for error in errors:
+        print(f"error: {error}", file=sys.stderr)
+    kind = "all" if report.exhaustive else "a sample of"
+    print(f"{file}: {quiz.title}")
+    print(f"  {kind} {report.checked:,} answer combinations, {len(quiz.tests)} test case(s)")
+    width = max(len(o.id) for o in quiz.outcomes)
+    for outcome in quiz.outcomes:
+        route = report.routes[outcome.id]
+        example = format_answers(route.example) if route.example else "(unreachable)"
+        print(f"  {outcome.id:<{width}}  {route.count:>9,}  e.g. {example}")
+    return not errors
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m quiz", description=__doc__.split("\n")[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    check = commands.add_parser("check", help="validate quizzes and print their routing")
+    check.add_argument("targets", nargs="*", default=["content/quizzes"])
+    check.add_argument("--limit", type=int, default=DEFAULTS["QUIZ_ROUTING_LIMIT"])
+    check.add_argument("--sample", type=int, default=DEFAULTS["QUIZ_SAMPLE_SIZE"])
+    args = parser.parse_args(argv)
+    files = _files(args.targets)
+    if not files:
+        print(f"error: no quiz files in {', '.join(args.targets)}", file=sys.stderr)
+        return 1
+    results = [check_file(file, args.limit, args.sample) for file in files]
+    return 0 if all(results) else 1

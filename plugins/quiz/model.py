@@ -1,0 +1,86 @@
+"""The quiz as plain data: what the YAML says, checked and typed. Knows nothing of Pelican."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from mdit_reader.safe_yaml import Located, YamlPath
+
+__all__ = ["Answers", "Case", "Condition", "Dimension", "Option", "Outcome", "Question", "Quiz"]
+
+# A condition stays the plain mapping from the YAML ({score: time, below: 2}, {all: [...]}).
+Condition = dict[str, Any]
+# One reader's answers: question id -> option id (single, scale) or option ids (multiple).
+Answers = dict[str, str | list[str]]
+
+
+@dataclass(frozen=True)
+class Dimension:
+    id: str
+    label: str
+    link: str
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    label: str
+    score: dict[str, float] = field(default_factory=dict)
+    feedback: str = ""
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    prompt: str
+    type: str
+    options: tuple[Option, ...]
+    help: str = ""
+    show_if: Condition | None = None
+
+    def option_ids(self) -> list[str]:
+        return [option.id for option in self.options]
+
+
+@dataclass(frozen=True)
+class Outcome:
+    id: str
+    title: str
+    link: str
+    body: str = ""
+    when: Condition | None = None
+
+
+@dataclass(frozen=True)
+class Case:
+    answers: Answers
+    expect: str
+    index: int
+
+
+@dataclass
+class Quiz:
+    id: str
+    title: str
+    dimensions: dict[str, Dimension]
+    questions: list[Question]
+    outcomes: list[Outcome]
+    intro: str = ""
+    tests: list[Case] = field(default_factory=list)
+    source_path: str = ""
+    located: Located | None = None
+
+    def question(self, question_id: str) -> Question:
+        return next(q for q in self.questions if q.id == question_id)
+
+    def line_of(self, path: YamlPath) -> int | None:
+        return self.located.line_of(path) if self.located else None
+
+    def links(self) -> list[tuple[YamlPath, str]]:
+        """Every link in the quiz with where it stands."""
+        found: list[tuple[YamlPath, str]] = [
+            (("dimensions", d.id, "link"), d.link) for d in self.dimensions.values()
+        ]
+        found += [(("outcomes", i, "link"), o.link) for i, o in enumerate(self.outcomes)]
+        return found

@@ -1,0 +1,174 @@
+"""Render a quiz as a complete static HTML form, its "How the result is worked out" section and
+the JSON data the widget reads. Author text is Markdown with raw HTML off."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Mapping
+from functools import cache
+from html import escape
+from typing import Any
+
+from markdown_it import MarkdownIt
+
+from mdit_reader.renderer import configure, make_markdown
+
+from .conditions import describe
+from .model import Question, Quiz
+from .scoring import max_scores
+
+__all__ = ["quiz_data", "quiz_hash", "render_quiz"]
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    # Quiz text has no sections of its own: no heading ids or permalinks.
+    return make_markdown(configure({"toc_levels": [], "permalink_levels": []}))
+
+
+def _block(text: str, path: str) -> str:
+    return _markdown().render(text, {"source_path": path}) if text else ""
+
+
+def _inline(text: str, path: str) -> str:
+    return _markdown().renderInline(text, {"source_path": path})
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def quiz_hash(quiz: Quiz) -> str:
+    """A short fingerprint of the quiz's content: remembered answers of another version are
+    forgotten."""
+    data = quiz.located.data if quiz.located else quiz.title
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=True, default=str)
+    return hashlib.sha256(canonical.encode()).hexdigest()[:16]
+
+
+def quiz_data(quiz: Quiz, strings: Mapping[str, str], remember: bool) -> dict[str, Any]:
+    """What the widget needs to score and route: logic only; all text stays in the HTML."""
+    best = max_scores(quiz)
+    return {
+        "id": quiz.id,
+        "hash": quiz_hash(quiz),
+        "remember": remember,
+        "dimensions": [{"id": d, "max": best[d]} for d in quiz.dimensions],
+        "questions": [
+            {"id": q.id, "type": q.type, "show_if": q.show_if,
+             "options": [{"id": o.id, "score": o.score} for o in q.options]}
+            for q in quiz.questions
+        ],
+        "outcomes": [{"id": o.id, "when": o.when} for o in quiz.outcomes],
+        "strings": {k: strings[k] for k in ("progress", "back", "next", "finish",
+                                             "result_heading", "result_link", "scores_heading",
+                                             "score_text", "revisit_heading", "start_again",
+                                             "forget", "choose_first")},
+    }
+
+
+def _script_json(data: object) -> str:
+    # Safe inside <script>: no "</script>", no "<!--", whatever the author wrote.
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def _question(quiz: Quiz, question: Question, number: int, prefix: str,
+              strings: Mapping[str, str]) -> str:
+    path = quiz.source_path
+    qid = f"{prefix}-{question.id}"
+    control = "checkbox" if question.type == "multiple" else "radio"
+    described = f' aria-describedby="{qid}-help"' if question.help else ""
+    parts = [f'<fieldset class="quiz-question quiz-{question.type}" id="{qid}" '
+             f'data-question="{question.id}"{described}>',
+             f'<legend><span class="quiz-number">{number}.</span> '
+             f'{_inline(question.prompt, path)}</legend>']
+    if question.help:
+        parts.append(f'<p class="quiz-help" id="{qid}-help">{_inline(question.help, path)}</p>')
+    if question.show_if is not None:
+        condition = describe(question.show_if, quiz).rstrip(".")
+        condition = condition[0].lower() + condition[1:]
+        parts.append(f'<p class="quiz-condition">'
+                     f'{escape(strings["only_if"].format(condition=condition))}</p>')
+    parts.append('<div class="quiz-options">')
+    for option in question.options:
+        oid = f"{qid}-{option.id}"
+        parts.append(f'<div class="quiz-option"><input type="{control}" id="{oid}" '
+                     f'name="{qid}" value="{option.id}">'
+                     f'<label for="{oid}">{_inline(option.label, path)}</label>')
+        if option.feedback:
+            parts.append(f'<p class="quiz-feedback">{_inline(option.feedback, path)}</p>')
+        parts.append("</div>")
+    parts.append("</div></fieldset>")
+    return "".join(parts)
+
+
+def _points_table(quiz: Quiz, strings: Mapping[str, str]) -> str:
+    path = quiz.source_path
+    dims = list(quiz.dimensions.values())
+    head = "".join(f'<th scope="col">{escape(d.label)}</th>' for d in dims)
+    rows = []
+    for number, question in enumerate(quiz.questions, 1):
+        rows.append(f'<tbody><tr><th scope="rowgroup" colspan="{len(dims) + 1}">{number}. '
+                    f'{_inline(question.prompt, path)}</th></tr>')
+        for option in question.options:
+            cells = "".join(f"<td>{_number(option.score.get(d.id, 0))}</td>" for d in dims)
+            rows.append(f'<tr><th scope="row">{_inline(option.label, path)}</th>{cells}</tr>')
+        rows.append("</tbody>")
+    return (f'<div class="quiz-table-wrap" role="region" tabindex="0" '
+            f'aria-label="{escape(strings["points_caption"])}"><table class="quiz-points">'
+            f'<caption>{escape(strings["points_caption"])}</caption>'
+            f'<thead><tr><th scope="col">{escape(strings["question_column"])}</th>{head}</tr>'
+            f'</thead>{"".join(rows)}</table></div>')
+
+
+def render_quiz(quiz: Quiz, prefix: str, link_labels: Mapping[str, str],
+                strings: Mapping[str, str], remember: bool = False) -> str:
+    """The quiz as HTML. ``prefix`` makes its ids unique in the page; ``link_labels`` gives each
+    link's text (the title of the section it points to)."""
+    path = quiz.source_path
+    best = max_scores(quiz)
+    labels = ", ".join(f"“{d.label}”" for d in quiz.dimensions.values())
+    outcomes = "".join(
+        f'<li id="{prefix}-outcome-{o.id}" data-outcome="{o.id}">'
+        f'<h3 class="quiz-outcome-title">{escape(o.title)}</h3>'
+        f'<p class="quiz-when">{escape(describe(o.when, quiz))}</p>'
+        f'<div class="quiz-outcome-body">{_block(o.body, path)}</div>'
+        f'<p><a class="quiz-outcome-link" href="{escape(o.link)}">'
+        f'{escape(strings["result_link"].format(label=link_labels[o.link]))}</a></p></li>'
+        for o in quiz.outcomes
+    )
+    dimensions = "".join(
+        f'<li data-dimension="{d.id}"><a href="{escape(d.link)}">{escape(d.label)}</a> '
+        f'({escape(strings["max_points"].format(max=_number(best[d.id])))})</li>'
+        for d in quiz.dimensions.values()
+    )
+    questions = "".join(_question(quiz, q, n, prefix, strings)
+                        for n, q in enumerate(quiz.questions, 1))
+    return (
+        f'<section class="quiz" id="{prefix}" data-quiz="{quiz.id}" '
+        f'aria-labelledby="{prefix}-title">'
+        f'<h2 class="quiz-title" id="{prefix}-title">{escape(quiz.title)}</h2>'
+        f'<div class="quiz-intro">{_block(quiz.intro, path)}</div>'
+        f'<p class="quiz-nojs-note" data-quiz-nojs>{escape(strings["nojs_note"])}</p>'
+        f'<form class="quiz-form" data-quiz-form>'
+        f'<p class="quiz-progress" data-quiz-progress hidden></p>{questions}'
+        f'<p class="quiz-error" data-quiz-error hidden></p>'
+        f'<div class="quiz-nav" data-quiz-nav hidden>'
+        f'<button type="button" data-quiz-back>{escape(strings["back"])}</button> '
+        f'<button type="button" data-quiz-next>{escape(strings["next"])}</button></div></form>'
+        f'<div class="quiz-result" data-quiz-result tabindex="-1" hidden></div>'
+        f'<p class="visually-hidden" data-quiz-status aria-live="polite"></p>'
+        f'<details class="quiz-how" id="{prefix}-how"><summary>'
+        f'{escape(strings["how_title"])}</summary>'
+        f'<p>{escape(strings["how_intro"].format(labels=labels))}</p>'
+        f'{_points_table(quiz, strings)}'
+        f'<ol class="quiz-outcomes">{outcomes}</ol>'
+        f'<h3>{escape(strings["revisit_heading"])}</h3>'
+        f'<p>{escape(strings["revisit_intro"])}</p>'
+        f'<ul class="quiz-dimensions">{dimensions}</ul></details>'
+        f'<script type="application/json" data-quiz-data>'
+        f'{_script_json(quiz_data(quiz, strings, remember))}</script>'
+        f"</section>"
+    )

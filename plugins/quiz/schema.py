@@ -1,0 +1,85 @@
+"""Validate quiz data against quiz.schema.json, with messages an author can act on."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+from jsonschema.exceptions import ValidationError
+
+from mdit_reader.safe_yaml import Located, SourceError, YamlPath, excerpt
+
+__all__ = ["SCHEMA_PATH", "schema_errors"]
+
+SCHEMA_PATH = Path(__file__).with_name("quiz.schema.json")
+
+_CONDITION_FORMS = ("{score: D, below: N}, {score: D, at_least: N}, {answer: Q, is: O}, "
+                    "{answer: Q, in: [O, ...]}, {all: [...]}, {any: [...]} or {not: ...}")
+_TYPE_NAMES = {"object": "a mapping", "array": "a list", "string": "text", "number": "a number"}
+
+
+@cache
+def _validator() -> Draft202012Validator:
+    schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    return Draft202012Validator(schema)
+
+
+def _where(path: YamlPath) -> str:
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text or "the quiz"
+
+
+def _message(error: ValidationError) -> str:
+    kind, value, rule = error.validator, error.instance, error.validator_value
+    if kind == "required":
+        missing = [name for name in rule if name not in value]
+        return f"missing required field '{missing[0]}'"
+    if kind == "additionalProperties":
+        known = set(error.schema.get("properties", {}))
+        extra = sorted(k for k in value if k not in known)
+        allowed = ", ".join(sorted(known))
+        return f"unknown field '{excerpt(extra[0])[1:-1]}' (allowed: {allowed})"
+    if kind == "type":
+        wanted = _TYPE_NAMES.get(rule, rule) if isinstance(rule, str) else rule
+        return f"must be {wanted}, not {excerpt(value)}"
+    if kind == "pattern":
+        if "filename" in rule:
+            return (f"{excerpt(value)} is not a link such as "
+                    "'{filename}/articles/give-it-time.md#how-long-to-wait'")
+        return f"{excerpt(value)} is not a valid id (lowercase letters, digits and '-')"
+    if kind == "oneOf" and "below" in json.dumps(rule):
+        return f"{excerpt(value)} is not a condition; use one of {_CONDITION_FORMS}"
+    if kind == "oneOf":
+        return f"{excerpt(value)} must be an option id or a list of option ids"
+    if kind in ("minItems", "minProperties"):
+        return f"needs at least {rule} item(s)"
+    if kind in ("maxItems", "maxProperties"):
+        return f"has more than the maximum of {rule} items"
+    if kind == "minLength":
+        return "must not be empty"
+    if kind == "maxLength":
+        return f"is longer than {rule} characters"
+    if kind == "enum":
+        return f"{excerpt(value)} is not one of {', '.join(map(str, rule))}"
+    if kind in ("minimum", "maximum"):
+        return f"{excerpt(value)} is out of range ({kind} {rule})"
+    if kind == "uniqueItems":
+        return "lists the same item twice"
+    return excerpt(error.message, 120)  # pragma: no cover - every rule used is handled above
+
+
+def schema_errors(located: Located, path: str) -> list[SourceError]:
+    """Every schema violation, as ``file:line: where: message``, in file order."""
+    found: list[tuple[int, SourceError]] = []
+    for error in _validator().iter_errors(located.data):
+        where: YamlPath = tuple(error.absolute_path)
+        line = located.line_of(where)
+        found.append((line or 0, SourceError(path, line, f"{_where(where)}: {_message(error)}")))
+    found.sort(key=lambda pair: pair[0])
+    return [error for _, error in found]
+
