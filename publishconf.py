@@ -6,7 +6,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pelicanconf import *  # noqa: E402
+from pelicanconf import *
 
 SITEURL = os.environ.get("SITEURL", "").rstrip("/")
 if not SITEURL.startswith(("http://", "https://")):

@@ -44,12 +44,21 @@ class Site:
         return sorted(self.output.rglob("*.html"))
 
 
-def build_into(tmp_path: Path, content: Path, settings: str = "pelicanconf.py",
-               expect_ok: bool = True, **overrides: Any) -> Site:
+def build_into(
+    tmp_path: Path,
+    content: Path,
+    settings: str = "pelicanconf.py",
+    expect_ok: bool = True,
+    **overrides: Any,
+) -> Site:
     """Build ``content`` with the project's settings, warnings fatal, into ``tmp_path``."""
     output = tmp_path / "output"
-    values = {"PATH": str(content), "CACHE_PATH": str(tmp_path / "cache"),
-              "LOAD_CONTENT_CACHE": False, **overrides}
+    values = {
+        "PATH": str(content),
+        "CACHE_PATH": str(tmp_path / "cache"),
+        "LOAD_CONTENT_CACHE": False,
+        **overrides,
+    }
     result = build_site(str(ROOT / settings), values, str(output), fatal_warnings=True)
     if expect_ok:
         assert result.ok, "\n".join(result.errors + result.warnings)
@@ -60,8 +69,9 @@ def build_into(tmp_path: Path, content: Path, settings: str = "pelicanconf.py",
 def build(tmp_path: Path) -> Callable[..., Site]:
     def _build(content: Path | str, **kwargs: Any) -> Site:
         path = SITES / content if isinstance(content, str) else content
-        return build_into(tmp_path, path / "content" if (path / "content").is_dir() else path,
-                          **kwargs)
+        return build_into(
+            tmp_path, path / "content" if (path / "content").is_dir() else path, **kwargs
+        )
 
     return _build
 

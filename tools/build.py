@@ -68,8 +68,9 @@ def _reset_pelican_logging() -> None:
 def _swap_into_place(staging: str, output: str) -> None:
     old = None
     if os.path.exists(output):
-        old = tempfile.mkdtemp(prefix=os.path.basename(output) + ".old-",
-                               dir=os.path.dirname(output))
+        old = tempfile.mkdtemp(
+            prefix=os.path.basename(output) + ".old-", dir=os.path.dirname(output)
+        )
         os.rmdir(old)
         os.replace(output, old)
     os.replace(staging, output)
@@ -77,8 +78,12 @@ def _swap_into_place(staging: str, output: str) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def build_site(settings_file: str, overrides: Mapping[str, Any] | None = None,
-               output: str | None = None, fatal_warnings: bool = False) -> BuildResult:
+def build_site(
+    settings_file: str,
+    overrides: Mapping[str, Any] | None = None,
+    output: str | None = None,
+    fatal_warnings: bool = False,
+) -> BuildResult:
     """Run one Pelican build; replace ``output`` only if it succeeded."""
     from pelican import Pelican
     from pelican.settings import read_settings
@@ -92,8 +97,9 @@ def build_site(settings_file: str, overrides: Mapping[str, Any] | None = None,
         settings = read_settings(settings_file, override=dict(overrides or {}))
         output = os.path.abspath(output or settings["OUTPUT_PATH"])
         os.makedirs(os.path.dirname(output), exist_ok=True)
-        staging = tempfile.mkdtemp(prefix=os.path.basename(output) + ".building-",
-                                   dir=os.path.dirname(output))
+        staging = tempfile.mkdtemp(
+            prefix=os.path.basename(output) + ".building-", dir=os.path.dirname(output)
+        )
         settings["OUTPUT_PATH"] = staging
         Pelican(settings).run()
     except (Exception, SystemExit) as exc:  # every failure is a message, never a traceback
@@ -126,25 +132,35 @@ def _parse_override(text: str) -> tuple[str, Any]:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.build", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.build", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("-s", "--settings", default="pelicanconf.py")
     parser.add_argument("-o", "--output", default=None, help="output folder (default: OUTPUT_PATH)")
-    parser.add_argument("-e", "--extra-settings", action="append", default=[],
-                        type=_parse_override, metavar="KEY=VALUE",
-                        help="override a setting; VALUE is JSON or plain text")
-    parser.add_argument("--fatal-warnings", action="store_true",
-                        help="treat warnings as errors (the tests do)")
+    parser.add_argument(
+        "-e",
+        "--extra-settings",
+        action="append",
+        default=[],
+        type=_parse_override,
+        metavar="KEY=VALUE",
+        help="override a setting; VALUE is JSON or plain text",
+    )
+    parser.add_argument(
+        "--fatal-warnings", action="store_true", help="treat warnings as errors (the tests do)"
+    )
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.WARNING, handlers=[logging.NullHandler()])
-    result = build_site(args.settings, dict(args.extra_settings), args.output,
-                        args.fatal_warnings)
+    result = build_site(args.settings, dict(args.extra_settings), args.output, args.fatal_warnings)
     for line in result.warnings:
         print(f"warning: {line}", file=sys.stderr)
     for line in result.errors:
         print(f"error: {line}", file=sys.stderr)
     if not result.ok:
-        print(f"Build failed; {result.output or 'the output folder'} was left as it was.",
-              file=sys.stderr)
+        print(
+            f"Build failed; {result.output or 'the output folder'} was left as it was.",
+            file=sys.stderr,
+        )
         return 1
     print(f"Built {result.output}")
     return 0

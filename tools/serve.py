@@ -19,8 +19,13 @@ from functools import partial
 __all__ = ["WATCHED", "main", "rebuild"]
 
 # What an author edits, and whether a change there invalidates cached reader output.
-WATCHED = {"content": True, "theme": True, "plugins": False, "pelicanconf.py": False,
-           "publishconf.py": False}
+WATCHED = {
+    "content": True,
+    "theme": True,
+    "plugins": False,
+    "pelicanconf.py": False,
+    "publishconf.py": False,
+}
 
 
 def _ignored(path: str) -> bool:
@@ -38,7 +43,9 @@ def rebuild(settings: str, output: str, use_cache: bool = True) -> bool:
     cache = [] if use_cache else ["-e", "LOAD_CONTENT_CACHE=false"]
     done = subprocess.run(
         [sys.executable, "-m", "tools.build", "-s", settings, "-o", output, *cache],
-        capture_output=True, text=True, check=False,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     sys.stderr.write(done.stderr)
     elapsed = time.perf_counter() - started
@@ -50,7 +57,9 @@ def rebuild(settings: str, output: str, use_cache: bool = True) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools.serve", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m tools.serve", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "8000")))
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("-s", "--settings", default="pelicanconf.py")
@@ -65,8 +74,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     server = Server()
     for path, use_cache in WATCHED.items():
         if os.path.exists(path):
-            server.watch(path, partial(rebuild, args.settings, args.output, use_cache),
-                         ignore=_ignored)
+            server.watch(
+                path, partial(rebuild, args.settings, args.output, use_cache), ignore=_ignored
+            )
     print(f"[serve] http://{args.host}:{args.port}/ (Ctrl-C stops)", flush=True)
     server.serve(host=args.host, port=args.port, root=args.output, restart_delay=0)
     return 0

@@ -45,15 +45,16 @@ def register_directive(name: str, render: DirectiveRenderer) -> None:
 
 def directives(md: MarkdownIt) -> None:
     """markdown-it plugin: render ``{name}`` fences through the registered directives."""
-    fallback = md.renderer.rules.get("fence")
+    fallback = md.renderer.rules.get("fence")  # type: ignore[attr-defined]
 
-    def render_fence(self: RendererHTML, tokens: Sequence[Token], idx: int,
-                     options: OptionsDict, env: EnvType) -> str:
+    def render_fence(
+        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
         token = tokens[idx]
         match = _INFO.match(token.info.strip())
         if match is None:
             assert fallback is not None
-            return fallback(tokens, idx, options, env)
+            return str(fallback(tokens, idx, options, env))
         name, argument = match.groups()
         path = env.get("source_path", "<markdown>")
         line = (token.map[0] if token.map else 0) + env.get("line_offset", 1)

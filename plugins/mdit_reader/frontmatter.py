@@ -41,6 +41,10 @@ def split_front_matter(text: str, path: str) -> FrontMatter:
     if values is None:
         values = {}
     if not isinstance(values, dict):
-        raise SourceError(path, 2, f"front matter must be a mapping of keys to values, "
-                                   f"not {type(values).__name__} {excerpt(values)}")
+        raise SourceError(
+            path,
+            2,
+            f"front matter must be a mapping of keys to values, "
+            f"not {type(values).__name__} {excerpt(values)}",
+        )
     return FrontMatter(values, located, "".join(lines[index + 1 :]), index + 2)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from markdown_it import MarkdownIt
+from markdown_it.common.utils import escapeHtml
 from markdown_it.renderer import RendererHTML
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
@@ -37,9 +38,12 @@ def _take_explicit_id(inline: Token, env: EnvType, line: int) -> str | None:
     if match is None:
         bad = _BAD_ATTRIBUTE.search(inline.content)
         if bad is not None:
-            raise SourceError(env.get("source_path", "<markdown>"), line,
-                              f"heading id '{bad.group(1)[:40]}' must start with a letter and "
-                              "hold only letters, digits, '-' and '_'")
+            raise SourceError(
+                env.get("source_path", "<markdown>"),
+                line,
+                f"heading id '{bad.group(1)[:40]}' must start with a letter and "
+                "hold only letters, digits, '-' and '_'",
+            )
         return None
     inline.content = inline.content[: match.start()]
     children = inline.children or []
@@ -55,8 +59,12 @@ def _plain_text(inline: Token) -> str:
     ).strip()
 
 
-def heading_ids(md: MarkdownIt, toc_levels: Sequence[int] = (2, 3),
-                permalink_levels: Sequence[int] = (2, 3), permalink_text: str = "#") -> None:
+def heading_ids(
+    md: MarkdownIt,
+    toc_levels: Sequence[int] = (2, 3),
+    permalink_levels: Sequence[int] = (2, 3),
+    permalink_text: str = "#",
+) -> None:
     """markdown-it plugin: give headings ids, record a table of contents in ``env["toc"]``."""
 
     def assign_ids(state: StateCore) -> None:
@@ -75,8 +83,11 @@ def heading_ids(md: MarkdownIt, toc_levels: Sequence[int] = (2, 3),
             title = _plain_text(inline)
             if explicit is not None:
                 if explicit in taken:
-                    raise SourceError(env.get("source_path", "<markdown>"), line,
-                                      f"heading id '{explicit}' is used twice in this file")
+                    raise SourceError(
+                        env.get("source_path", "<markdown>"),
+                        line,
+                        f"heading id '{explicit}' is used twice in this file",
+                    )
                 anchor = explicit
             else:
                 base = slugify(title)
@@ -92,17 +103,20 @@ def heading_ids(md: MarkdownIt, toc_levels: Sequence[int] = (2, 3),
                 toc.append({"level": level, "id": anchor, "title": title})
         env["heading_ids"] = sorted(taken)
 
-    def render_heading_close(self: RendererHTML, tokens: Sequence[Token], idx: int,
-                             options: OptionsDict, env: EnvType) -> str:
+    def render_heading_close(
+        self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: EnvType
+    ) -> str:
         token = tokens[idx]
         link = token.meta.get("permalink")
         if not link:
             return self.renderToken(tokens, idx, options, env)
         anchor, title = link
-        escape = md.utils.escapeHtml  # type: ignore[attr-defined]
-        return (f' <a class="permalink" href="#{anchor}" aria-label="Link to section: '
-                f'{escape(title)}">{escape(permalink_text)}</a>' + self.renderToken(
-                    tokens, idx, options, env))
+        escape = escapeHtml
+        return (
+            f' <a class="permalink" href="#{anchor}" aria-label="Link to section: '
+            f'{escape(title)}">{escape(permalink_text)}</a>'
+            + self.renderToken(tokens, idx, options, env)
+        )
 
     md.core.ruler.push("heading_ids", assign_ids)
     md.add_render_rule("heading_close", render_heading_close)

@@ -24,7 +24,7 @@ def keep_pelican_links(md: MarkdownIt) -> None:
         match = _PELICAN_PREFIX.match(url)
         if match is None:
             return normalize(url)
-        rest = url[match.end():]
+        rest = url[match.end() :]
         return match.group(0) + (normalize(rest) if rest else "")
 
     md.normalizeLink = normalize_keeping_prefix  # type: ignore[method-assign]

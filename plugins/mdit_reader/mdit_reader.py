@@ -8,7 +8,7 @@ Settings (one, ``MARKDOWN_IT``, merged over :data:`renderer.DEFAULT_MARKDOWN_IT`
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from pelican import signals
 from pelican.readers import BaseReader
@@ -27,17 +27,18 @@ def _decode(data: bytes, path: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise SourceError(path, line, f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}); "
-                                      "save it as UTF-8") from None
+        raise SourceError(
+            path, line, f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8"
+        ) from None
 
 
 class MarkdownItReader(BaseReader):  # type: ignore[misc]
     """Reads ``.md`` files: YAML front matter, then Markdown rendered by markdown-it-py."""
 
     enabled = True
-    file_extensions = ["md", "markdown"]
+    file_extensions: ClassVar[list[str]] = ["md", "markdown"]
 
-    def __init__(self, settings: dict[str, Any]):
+    def __init__(self, settings: dict[str, Any]) -> None:
         super().__init__(settings)
         self.config = configure(settings.get("MARKDOWN_IT"))
         self.md = make_markdown(self.config)
@@ -47,8 +48,12 @@ class MarkdownItReader(BaseReader):  # type: ignore[misc]
         with open(source_path, "rb") as handle:
             data = handle.read(self.config["max_bytes"] + 1)
         if len(data) > self.config["max_bytes"]:
-            raise SourceError(path, None, f"file is larger than {self.config['max_bytes']:,} "
-                                          "bytes (MARKDOWN_IT['max_bytes']); split it up")
+            raise SourceError(
+                path,
+                None,
+                f"file is larger than {self.config['max_bytes']:,} "
+                "bytes (MARKDOWN_IT['max_bytes']); split it up",
+            )
         front = split_front_matter(_decode(data, path), path)
         rendered = render(self.md, front.body, path, front.body_first_line)
         metadata = self._metadata(front.values, front.located.line_of, path)
@@ -67,14 +72,18 @@ class MarkdownItReader(BaseReader):  # type: ignore[misc]
         for key, value in values.items():
             name = key.lower()
             if name in _TEXT_FIELDS and not isinstance(value, str):
-                raise SourceError(path, line_of((key,)),
-                                  f"'{key}' must be text, not {excerpt(value)}")
+                raise SourceError(
+                    path, line_of((key,)), f"'{key}' must be text, not {excerpt(value)}"
+                )
             if name in ("tags", "authors") and not (
                 isinstance(value, str)
                 or (isinstance(value, list) and all(isinstance(v, str) for v in value))
             ):
-                raise SourceError(path, line_of((key,)),
-                                  f"'{key}' must be a list of text or a comma-separated text")
+                raise SourceError(
+                    path,
+                    line_of((key,)),
+                    f"'{key}' must be a list of text or a comma-separated text",
+                )
             if name in formatted:
                 if not isinstance(value, str):
                     raise SourceError(path, line_of((key,)), f"'{key}' must be Markdown text")
@@ -84,8 +93,9 @@ class MarkdownItReader(BaseReader):  # type: ignore[misc]
             try:
                 metadata[name] = self.process_metadata(name, value)
             except (ValueError, TypeError) as exc:
-                raise SourceError(path, line_of((key,)),
-                                  f"'{key}': {excerpt(value)} is not valid ({exc})") from None
+                raise SourceError(
+                    path, line_of((key,)), f"'{key}': {excerpt(value)} is not valid ({exc})"
+                ) from None
         return metadata
 
 
@@ -103,6 +113,9 @@ def _forget_python_markdown(generator: Any) -> None:
 
 def register() -> None:
     signals.readers_init.connect(_add_reader)
-    for generator_init in (signals.article_generator_init, signals.page_generator_init,
-                           signals.static_generator_init):
+    for generator_init in (
+        signals.article_generator_init,
+        signals.page_generator_init,
+        signals.static_generator_init,
+    ):
         generator_init.connect(_forget_python_markdown)

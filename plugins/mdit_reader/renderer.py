@@ -46,12 +46,15 @@ def configure(user: Mapping[str, Any] | None) -> dict[str, Any]:
     config = {**DEFAULT_MARKDOWN_IT, **(user or {})}
     unknown = sorted(set(config) - set(DEFAULT_MARKDOWN_IT))
     if unknown:
-        raise ValueError(f"MARKDOWN_IT: unknown key(s) {', '.join(unknown)}; "
-                         f"known: {', '.join(DEFAULT_MARKDOWN_IT)}")
+        raise ValueError(
+            f"MARKDOWN_IT: unknown key(s) {', '.join(unknown)}; "
+            f"known: {', '.join(DEFAULT_MARKDOWN_IT)}"
+        )
     bad = sorted(set(config["extensions"]) - set(_EXTENSIONS))
     if bad:
-        raise ValueError(f"MARKDOWN_IT: unknown extension(s) {', '.join(bad)}; "
-                         f"known: {', '.join(_EXTENSIONS)}")
+        raise ValueError(
+            f"MARKDOWN_IT: unknown extension(s) {', '.join(bad)}; known: {', '.join(_EXTENSIONS)}"
+        )
     config["options"] = {**DEFAULT_MARKDOWN_IT["options"], **config["options"]}
     return config
 
@@ -62,8 +65,12 @@ def make_markdown(config: Mapping[str, Any]) -> MarkdownIt:
     for name in config["extensions"]:
         _EXTENSIONS[name](md)
     md.use(keep_pelican_links)
-    md.use(heading_ids, toc_levels=config["toc_levels"],
-           permalink_levels=config["permalink_levels"], permalink_text=config["permalink_text"])
+    md.use(
+        heading_ids,
+        toc_levels=config["toc_levels"],
+        permalink_levels=config["permalink_levels"],
+        permalink_text=config["permalink_text"],
+    )
     md.use(directives)
     return md
 
@@ -86,8 +93,7 @@ def render(md: MarkdownIt, text: str, source_path: str, line_offset: int = 1) ->
     """Render a Markdown document; ``line_offset`` is the file line where ``text`` starts."""
     env: dict[str, Any] = {"source_path": source_path, "line_offset": line_offset}
     html = md.render(text, env)
-    return Rendered(html, env.get("toc", []), env.get("heading_ids", []),
-                    len(_WORD.findall(text)))
+    return Rendered(html, env.get("toc", []), env.get("heading_ids", []), len(_WORD.findall(text)))
 
 
 def _alignment_as_class(md: MarkdownIt) -> None:

@@ -40,7 +40,9 @@ def display_path(source_path: str, content_root: str) -> str:
 class SourceError(ValueError):
     """A mistake in a source file, reported as ``path:line:col: message``."""
 
-    def __init__(self, path: str, line: int | None, message: str, column: int | None = None):
+    def __init__(
+        self, path: str, line: int | None, message: str, column: int | None = None
+    ) -> None:
         self.path = path
         self.line = line
         self.column = column
@@ -80,19 +82,19 @@ class Located:
 class _Loader(yaml.SafeLoader):
     """SafeLoader that refuses anchors and aliases before anything is built from them."""
 
-    def compose_node(self, parent: Node | None, index: object) -> Node | None:
+    def compose_node(self, parent: Node | None, index: int) -> Node | None:
         if self.check_event(yaml.AliasEvent):
-            event = self.peek_event()
+            event = self.peek_event()  # type: ignore[no-untyped-call]
             raise _LocatedProblem("YAML aliases (*name) are not allowed here", event.start_mark)
-        event = self.peek_event()
+        event = self.peek_event()  # type: ignore[no-untyped-call]
         anchor = getattr(event, "anchor", None)
         if anchor is not None:
             raise _LocatedProblem("YAML anchors (&name) are not allowed here", event.start_mark)
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        return super().compose_node(parent, index)
 
 
 class _LocatedProblem(Exception):
-    def __init__(self, message: str, mark: yaml.Mark | None):
+    def __init__(self, message: str, mark: yaml.Mark | None) -> None:
         super().__init__(message)
         self.message = message
         self.mark = mark
@@ -139,7 +141,17 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Located:
     ``line_offset`` shifts reported lines, for YAML that starts part-way through a file
     (front matter starts on line 2).
     """
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)
+    except yaml.reader.ReaderError as exc:
+        line = text[: exc.position].count("\n") + 1 + line_offset
+        raise SourceError(
+            path,
+            line,
+            f"character U+{exc.character:04X} is not allowed in YAML"
+            if isinstance(exc.character, int)
+            else "invalid character in YAML",
+        ) from None
     try:
         node = loader.get_single_node()
         positions: dict[YamlPath, tuple[int, int]] = {}

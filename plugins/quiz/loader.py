@@ -21,7 +21,7 @@ _QUIZ_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 class QuizErrors(Exception):
     """One or more problems in one quiz file; ``str()`` is one line per problem."""
 
-    def __init__(self, errors: list[SourceError]):
+    def __init__(self, errors: list[SourceError]) -> None:
         self.errors = errors
         self.path = errors[0].path
         super().__init__("\n".join(str(e) for e in errors))
@@ -31,19 +31,29 @@ def load_quiz(file: Path, display_path: str | None = None) -> Quiz:
     """Read and check ``file``; raise :class:`QuizErrors` naming file and line."""
     path = display_path or str(file)
     if not _QUIZ_ID.match(file.stem):
-        raise QuizErrors([SourceError(path, None, f"quiz file name '{file.stem}' must be a quiz "
-                                                  "id: lowercase letters, digits and '-'")])
+        raise QuizErrors(
+            [
+                SourceError(
+                    path,
+                    None,
+                    f"quiz file name '{file.stem}' must be a quiz "
+                    "id: lowercase letters, digits and '-'",
+                )
+            ]
+        )
     with file.open("rb") as handle:
         data = handle.read(MAX_QUIZ_BYTES + 1)
     if len(data) > MAX_QUIZ_BYTES:
-        raise QuizErrors([SourceError(path, None,
-                                      f"quiz file is larger than {MAX_QUIZ_BYTES:,} bytes")])
+        raise QuizErrors(
+            [SourceError(path, None, f"quiz file is larger than {MAX_QUIZ_BYTES:,} bytes")]
+        )
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        raise QuizErrors([SourceError(path, line, "file is not valid UTF-8; save it as UTF-8")]
-                         ) from None
+        raise QuizErrors(
+            [SourceError(path, line, "file is not valid UTF-8; save it as UTF-8")]
+        ) from None
     return parse_quiz(text, file.stem, path)
 
 
@@ -55,8 +65,15 @@ def parse_quiz(text: str, quiz_id: str, path: str) -> Quiz:
     if located.data is None:
         raise QuizErrors([SourceError(path, 1, "the quiz file is empty")])
     if not isinstance(located.data, dict):
-        raise QuizErrors([SourceError(path, 1, "a quiz must be a mapping with title, "
-                                               "dimensions, questions and outcomes")])
+        raise QuizErrors(
+            [
+                SourceError(
+                    path,
+                    1,
+                    "a quiz must be a mapping with title, dimensions, questions and outcomes",
+                )
+            ]
+        )
     errors = schema_errors(located, path)
     if errors:
         raise QuizErrors(errors)
@@ -69,22 +86,45 @@ def parse_quiz(text: str, quiz_id: str, path: str) -> Quiz:
 
 def _build(located: Located, quiz_id: str, path: str) -> Quiz:
     data = located.data
-    dimensions = {key: Dimension(key, value["label"], value["link"])
-                  for key, value in data["dimensions"].items()}
+    dimensions = {
+        key: Dimension(key, value["label"], value["link"])
+        for key, value in data["dimensions"].items()
+    }
     questions = [
         Question(
-            q["id"], q["prompt"], q.get("type", "single"),
-            tuple(Option(o["id"], o["label"], {k: float(v) for k, v in o.get("score", {}).items()},
-                         o.get("feedback", "")) for o in q["options"]),
-            q.get("help", ""), q.get("show_if"),
+            q["id"],
+            q["prompt"],
+            q.get("type", "single"),
+            tuple(
+                Option(
+                    o["id"],
+                    o["label"],
+                    {k: float(v) for k, v in o.get("score", {}).items()},
+                    o.get("feedback", ""),
+                )
+                for o in q["options"]
+            ),
+            q.get("help", ""),
+            q.get("show_if"),
         )
         for q in data["questions"]
     ]
-    outcomes = [Outcome(o["id"], o["title"], o["link"], o.get("body", ""), o.get("when"))
-                for o in data["outcomes"]]
+    outcomes = [
+        Outcome(o["id"], o["title"], o["link"], o.get("body", ""), o.get("when"))
+        for o in data["outcomes"]
+    ]
     tests = [Case(t["answers"], t["expect"], i) for i, t in enumerate(data.get("tests", []))]
-    return Quiz(quiz_id, data["title"], dimensions, questions, outcomes, data.get("intro", ""),
-                tests, path, located)
+    return Quiz(
+        quiz_id,
+        data["title"],
+        dimensions,
+        questions,
+        outcomes,
+        data.get("intro", ""),
+        tests,
+        path,
+        located,
+    )
 
 
 def _duplicates(ids: list[str]) -> list[tuple[int, str]]:
@@ -109,35 +149,59 @@ def _reference_errors(quiz: Quiz, located: Located) -> list[SourceError]:
         error(("outcomes", index, "id"), f"outcome id '{oid}' is used twice")
     for q_index, question in enumerate(quiz.questions):
         for o_index, oid in _duplicates(question.option_ids()):
-            error(("questions", q_index, "options", o_index, "id"),
-                  f"option id '{oid}' is used twice in question '{question.id}'")
+            error(
+                ("questions", q_index, "options", o_index, "id"),
+                f"option id '{oid}' is used twice in question '{question.id}'",
+            )
         for o_index, option in enumerate(question.options):
             for dimension in option.score:
                 if dimension not in quiz.dimensions:
-                    error(("questions", q_index, "options", o_index, "score", dimension),
-                          f"score for unknown dimension '{dimension}' "
-                          f"(known: {', '.join(quiz.dimensions)})")
+                    error(
+                        ("questions", q_index, "options", o_index, "score", dimension),
+                        f"score for unknown dimension '{dimension}' "
+                        f"(known: {', '.join(quiz.dimensions)})",
+                    )
         if question.show_if is not None:
             earlier = quiz.questions[:q_index]
-            _check_condition(quiz, question.show_if, earlier, ("questions", q_index, "show_if"),
-                             error, in_show_if=True)
+            _check_condition(
+                quiz,
+                question.show_if,
+                earlier,
+                ("questions", q_index, "show_if"),
+                error,
+                in_show_if=True,
+            )
     for index, outcome in enumerate(quiz.outcomes):
         if outcome.when is not None:
-            _check_condition(quiz, outcome.when, quiz.questions, ("outcomes", index, "when"),
-                             error, in_show_if=False)
+            _check_condition(
+                quiz,
+                outcome.when,
+                quiz.questions,
+                ("outcomes", index, "when"),
+                error,
+                in_show_if=False,
+            )
     outcome_ids = {o.id for o in quiz.outcomes}
     for case in quiz.tests:
         if case.expect not in outcome_ids:
-            error(("tests", case.index, "expect"), f"test {case.index + 1} expects unknown "
-                                                   f"outcome '{case.expect}'")
+            error(
+                ("tests", case.index, "expect"),
+                f"test {case.index + 1} expects unknown outcome '{case.expect}'",
+            )
     return errors
 
 
 Reporter = Callable[[YamlPath, str], None]
 
 
-def _check_condition(quiz: Quiz, condition: Condition, allowed: list[Question], where: YamlPath,
-                     report: Reporter, in_show_if: bool) -> None:
+def _check_condition(
+    quiz: Quiz,
+    condition: Condition,
+    allowed: list[Question],
+    where: YamlPath,
+    report: Reporter,
+    in_show_if: bool,
+) -> None:
     for kind, leaf in references(condition):
         if kind == "score":
             if in_show_if:
@@ -149,8 +213,11 @@ def _check_condition(quiz: Quiz, condition: Condition, allowed: list[Question], 
         if target is None:
             report(where, f"condition uses unknown question '{leaf['answer']}'")
         elif target not in allowed:
-            report(where, f"show_if looks at question '{target.id}', which is not before this "
-                          "one; show_if may only look at earlier questions")
+            report(
+                where,
+                f"show_if looks at question '{target.id}', which is not before this "
+                "one; show_if may only look at earlier questions",
+            )
         else:
             wanted = [leaf["is"]] if "is" in leaf else leaf["in"]
             for option in wanted:

@@ -19,10 +19,9 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from pelican import signals
-
 from mdit_reader.directives import Directive, register_directive
 from mdit_reader.safe_yaml import SourceError, display_path
+from pelican import signals
 
 from .loader import QuizErrors, load_quiz
 from .model import Quiz
@@ -30,7 +29,7 @@ from .render import render_quiz
 from .routing import check_cases, prove, routing_errors
 from .strings import merge_strings
 
-__all__ = ["DEFAULTS", "QuizBuildError", "register"]
+__all__ = ["DEFAULTS", "load_quizzes", "prove_quiz", "register"]
 
 log = logging.getLogger(__name__)
 
@@ -43,8 +42,12 @@ DEFAULTS: dict[str, Any] = {
     "QUIZ_ASSETS_PATH": "quiz",
 }
 _TYPES: dict[str, type | tuple[type, ...]] = {
-    "QUIZ_PATH": str, "QUIZ_ROUTING_LIMIT": int, "QUIZ_SAMPLE_SIZE": int,
-    "QUIZ_REMEMBER": bool, "QUIZ_STRINGS": dict, "QUIZ_ASSETS_PATH": str,
+    "QUIZ_PATH": str,
+    "QUIZ_ROUTING_LIMIT": int,
+    "QUIZ_SAMPLE_SIZE": int,
+    "QUIZ_REMEMBER": bool,
+    "QUIZ_STRINGS": dict,
+    "QUIZ_ASSETS_PATH": str,
 }
 STATIC = Path(__file__).with_name("static")
 # What a page holding a quiz loads, from QUIZ_ASSETS_PATH. The scoring widget (quiz.js) is not
@@ -52,18 +55,11 @@ STATIC = Path(__file__).with_name("static")
 # the whole quiz, which is what a reader without JavaScript gets anyway.
 STYLESHEETS = ("quiz.css",)
 SCRIPTS: tuple[str, ...] = ()
-_MARKER = re.compile(r'<div data-quiz-embed="([a-z0-9-]+)" data-quiz-line="(\d+)"'
-                     r' data-quiz-source="([^"]*)"></div>\n?')
+_MARKER = re.compile(
+    r'<div data-quiz-embed="([a-z0-9-]+)" data-quiz-line="(\d+)"'
+    r' data-quiz-source="([^"]*)"></div>\n?'
+)
 _LINK = re.compile(r"^\{filename\}/?(?P<path>[^#]+)(?:#(?P<fragment>.+))?$")
-
-
-class QuizBuildError(Exception):
-    """Problems that stop the build; each line names a file and line."""
-
-    def __init__(self, errors: list[SourceError]):
-        self.errors = errors
-        self.path = errors[0].path
-        super().__init__("\n".join(str(e) for e in errors))
 
 
 def _settings(settings: dict[str, Any]) -> dict[str, Any]:
@@ -73,8 +69,10 @@ def _settings(settings: dict[str, Any]) -> dict[str, Any]:
         if not isinstance(settings[name], _TYPES[name]) or (
             _TYPES[name] is int and isinstance(settings[name], bool)
         ):
-            raise ValueError(f"[quiz] {name} must be {_TYPES[name].__name__}"  # type: ignore[union-attr]
-                             f", not {settings[name]!r}")
+            raise ValueError(
+                f"[quiz] {name} must be {_TYPES[name].__name__}"  # type: ignore[union-attr]
+                f", not {settings[name]!r}"
+            )
     for name in ("QUIZ_ROUTING_LIMIT", "QUIZ_SAMPLE_SIZE"):
         if settings[name] < 1:
             raise ValueError(f"[quiz] {name} must be at least 1")
@@ -86,14 +84,22 @@ def _embed_marker(directive: Directive) -> str:
     # The quiz is placed after every file is read: its links need the other pages, and an
     # edited quiz must reach pages whose Markdown (and reader cache) did not change.
     if directive.body.strip():
-        raise SourceError(directive.source_path, directive.line,
-                          "a {quiz} fence takes the quiz id after it and an empty body")
+        raise SourceError(
+            directive.source_path,
+            directive.line,
+            "a {quiz} fence takes the quiz id after it and an empty body",
+        )
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", directive.argument):
-        raise SourceError(directive.source_path, directive.line,
-                          f"'{{quiz}} {directive.argument[:40]}': expected a quiz id such as "
-                          "{quiz} ready-to-reach-out")
-    return (f'<div data-quiz-embed="{directive.argument}" data-quiz-line="{directive.line}"'
-            f' data-quiz-source="{directive.source_path}"></div>\n')
+        raise SourceError(
+            directive.source_path,
+            directive.line,
+            f"'{{quiz}} {directive.argument[:40]}': expected a quiz id such as "
+            "{quiz} ready-to-reach-out",
+        )
+    return (
+        f'<div data-quiz-embed="{directive.argument}" data-quiz-line="{directive.line}"'
+        f' data-quiz-source="{directive.source_path}"></div>\n'
+    )
 
 
 def _on_initialized(pelican: Any) -> None:
@@ -140,8 +146,11 @@ def _link_labels(quiz: Quiz, contents: dict[str, Any]) -> tuple[dict[str, str], 
         target = contents.get(match["path"])
         line = quiz.line_of(where)
         if target is None:
-            errors.append(SourceError(quiz.source_path, line,
-                                      f"link {link}: no article or page '{match['path']}'"))
+            errors.append(
+                SourceError(
+                    quiz.source_path, line, f"link {link}: no article or page '{match['path']}'"
+                )
+            )
             continue
         fragment = match["fragment"]
         if fragment is None:
@@ -149,9 +158,13 @@ def _link_labels(quiz: Quiz, contents: dict[str, Any]) -> tuple[dict[str, str], 
             continue
         html = getattr(target, "_content", "") or ""
         if not re.search(rf'\bid="{re.escape(fragment)}"', html):
-            errors.append(SourceError(quiz.source_path, line,
-                                      f"link {link}: '{match['path']}' has no section "
-                                      f"'#{fragment}'"))
+            errors.append(
+                SourceError(
+                    quiz.source_path,
+                    line,
+                    f"link {link}: '{match['path']}' has no section '#{fragment}'",
+                )
+            )
             continue
         labels[link] = _heading_text(html, fragment) or target.title
     return labels, errors
@@ -166,8 +179,12 @@ def _forget_rendered(content: Any) -> None:
                 del cache[key]
 
 
-def _place_quizzes(content: Any, quizzes: dict[str, Quiz], labels: dict[str, dict[str, str]],
-                   settings: dict[str, Any]) -> list[SourceError]:
+def _place_quizzes(
+    content: Any,
+    quizzes: dict[str, Quiz],
+    labels: dict[str, dict[str, str]],
+    settings: dict[str, Any],
+) -> list[SourceError]:
     errors: list[SourceError] = []
     seen: dict[str, int] = {}
 
@@ -177,13 +194,15 @@ def _place_quizzes(content: Any, quizzes: dict[str, Quiz], labels: dict[str, dic
         if quiz is None or quiz_id not in labels:
             if quiz is None:
                 known = ", ".join(sorted(quizzes)) or "none"
-                errors.append(SourceError(source, line,
-                                          f"unknown quiz '{quiz_id}' (known: {known})"))
+                errors.append(
+                    SourceError(source, line, f"unknown quiz '{quiz_id}' (known: {known})")
+                )
             return ""
         seen[quiz_id] = seen.get(quiz_id, 0) + 1
         prefix = f"quiz-{quiz_id}" + (f"-{seen[quiz_id]}" if seen[quiz_id] > 1 else "")
-        return render_quiz(quiz, prefix, labels[quiz_id], settings["QUIZ_STRINGS"],
-                           settings["QUIZ_REMEMBER"])
+        return render_quiz(
+            quiz, prefix, labels[quiz_id], settings["QUIZ_STRINGS"], settings["QUIZ_REMEMBER"]
+        )
 
     content._content = _MARKER.sub(replace, content._content)
     if seen:
@@ -216,7 +235,7 @@ def _on_all_generators_finalized(generators: list[Any]) -> None:
             used = True
     settings["_QUIZ_USED"] = used  # read by _on_finalized: ship the assets only when needed
     if errors:
-        raise QuizBuildError(errors)
+        raise QuizErrors(errors)
 
 
 def _on_finalized(pelican: Any) -> None:

@@ -11,7 +11,6 @@ from html import escape
 from typing import Any
 
 from markdown_it import MarkdownIt
-
 from mdit_reader.renderer import configure, make_markdown
 
 from .conditions import describe
@@ -32,7 +31,7 @@ def _block(text: str, path: str) -> str:
 
 
 def _inline(text: str, path: str) -> str:
-    return _markdown().renderInline(text, {"source_path": path})
+    return str(_markdown().renderInline(text, {"source_path": path}))
 
 
 def _number(value: float) -> str:
@@ -56,15 +55,32 @@ def quiz_data(quiz: Quiz, strings: Mapping[str, str], remember: bool) -> dict[st
         "remember": remember,
         "dimensions": [{"id": d, "max": best[d]} for d in quiz.dimensions],
         "questions": [
-            {"id": q.id, "type": q.type, "show_if": q.show_if,
-             "options": [{"id": o.id, "score": o.score} for o in q.options]}
+            {
+                "id": q.id,
+                "type": q.type,
+                "show_if": q.show_if,
+                "options": [{"id": o.id, "score": o.score} for o in q.options],
+            }
             for q in quiz.questions
         ],
         "outcomes": [{"id": o.id, "when": o.when} for o in quiz.outcomes],
-        "strings": {k: strings[k] for k in ("progress", "back", "next", "finish",
-                                             "result_heading", "result_link", "scores_heading",
-                                             "score_text", "revisit_heading", "start_again",
-                                             "forget", "choose_first")},
+        "strings": {
+            k: strings[k]
+            for k in (
+                "progress",
+                "back",
+                "next",
+                "finish",
+                "result_heading",
+                "result_link",
+                "scores_heading",
+                "score_text",
+                "revisit_heading",
+                "start_again",
+                "forget",
+                "choose_first",
+            )
+        },
     }
 
 
@@ -74,29 +90,36 @@ def _script_json(data: object) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def _question(quiz: Quiz, question: Question, number: int, prefix: str,
-              strings: Mapping[str, str]) -> str:
+def _question(
+    quiz: Quiz, question: Question, number: int, prefix: str, strings: Mapping[str, str]
+) -> str:
     path = quiz.source_path
     qid = f"{prefix}-{question.id}"
     control = "checkbox" if question.type == "multiple" else "radio"
     described = f' aria-describedby="{qid}-help"' if question.help else ""
-    parts = [f'<fieldset class="quiz-question quiz-{question.type}" id="{qid}" '
-             f'data-question="{question.id}"{described}>',
-             f'<legend><span class="quiz-number">{number}.</span> '
-             f'{_inline(question.prompt, path)}</legend>']
+    parts = [
+        f'<fieldset class="quiz-question quiz-{question.type}" id="{qid}" '
+        f'data-question="{question.id}"{described}>',
+        f'<legend><span class="quiz-number">{number}.</span> '
+        f"{_inline(question.prompt, path)}</legend>",
+    ]
     if question.help:
         parts.append(f'<p class="quiz-help" id="{qid}-help">{_inline(question.help, path)}</p>')
     if question.show_if is not None:
         condition = describe(question.show_if, quiz).rstrip(".")
         condition = condition[0].lower() + condition[1:]
-        parts.append(f'<p class="quiz-condition">'
-                     f'{escape(strings["only_if"].format(condition=condition))}</p>')
+        parts.append(
+            f'<p class="quiz-condition">'
+            f"{escape(strings['only_if'].format(condition=condition))}</p>"
+        )
     parts.append('<div class="quiz-options">')
     for option in question.options:
         oid = f"{qid}-{option.id}"
-        parts.append(f'<div class="quiz-option"><input type="{control}" id="{oid}" '
-                     f'name="{qid}" value="{option.id}">'
-                     f'<label for="{oid}">{_inline(option.label, path)}</label>')
+        parts.append(
+            f'<div class="quiz-option"><input type="{control}" id="{oid}" '
+            f'name="{qid}" value="{option.id}">'
+            f'<label for="{oid}">{_inline(option.label, path)}</label>'
+        )
         if option.feedback:
             parts.append(f'<p class="quiz-feedback">{_inline(option.feedback, path)}</p>')
         parts.append("</div>")
@@ -110,21 +133,30 @@ def _points_table(quiz: Quiz, strings: Mapping[str, str]) -> str:
     head = "".join(f'<th scope="col">{escape(d.label)}</th>' for d in dims)
     rows = []
     for number, question in enumerate(quiz.questions, 1):
-        rows.append(f'<tbody><tr><th scope="rowgroup" colspan="{len(dims) + 1}">{number}. '
-                    f'{_inline(question.prompt, path)}</th></tr>')
+        rows.append(
+            f'<tbody><tr><th scope="rowgroup" colspan="{len(dims) + 1}">{number}. '
+            f"{_inline(question.prompt, path)}</th></tr>"
+        )
         for option in question.options:
             cells = "".join(f"<td>{_number(option.score.get(d.id, 0))}</td>" for d in dims)
             rows.append(f'<tr><th scope="row">{_inline(option.label, path)}</th>{cells}</tr>')
         rows.append("</tbody>")
-    return (f'<div class="quiz-table-wrap" role="region" tabindex="0" '
-            f'aria-label="{escape(strings["points_caption"])}"><table class="quiz-points">'
-            f'<caption>{escape(strings["points_caption"])}</caption>'
-            f'<thead><tr><th scope="col">{escape(strings["question_column"])}</th>{head}</tr>'
-            f'</thead>{"".join(rows)}</table></div>')
+    return (
+        f'<div class="quiz-table-wrap" role="region" tabindex="0" '
+        f'aria-label="{escape(strings["points_caption"])}"><table class="quiz-points">'
+        f"<caption>{escape(strings['points_caption'])}</caption>"
+        f'<thead><tr><th scope="col">{escape(strings["question_column"])}</th>{head}</tr>'
+        f"</thead>{''.join(rows)}</table></div>"
+    )
 
 
-def render_quiz(quiz: Quiz, prefix: str, link_labels: Mapping[str, str],
-                strings: Mapping[str, str], remember: bool = False) -> str:
+def render_quiz(
+    quiz: Quiz,
+    prefix: str,
+    link_labels: Mapping[str, str],
+    strings: Mapping[str, str],
+    remember: bool = False,
+) -> str:
     """The quiz as HTML. ``prefix`` makes its ids unique in the page; ``link_labels`` gives each
     link's text (the title of the section it points to)."""
     path = quiz.source_path
@@ -136,16 +168,17 @@ def render_quiz(quiz: Quiz, prefix: str, link_labels: Mapping[str, str],
         f'<p class="quiz-when">{escape(describe(o.when, quiz))}</p>'
         f'<div class="quiz-outcome-body">{_block(o.body, path)}</div>'
         f'<p><a class="quiz-outcome-link" href="{escape(o.link)}">'
-        f'{escape(strings["result_link"].format(label=link_labels[o.link]))}</a></p></li>'
+        f"{escape(strings['result_link'].format(label=link_labels[o.link]))}</a></p></li>"
         for o in quiz.outcomes
     )
     dimensions = "".join(
         f'<li data-dimension="{d.id}"><a href="{escape(d.link)}">{escape(d.label)}</a> '
-        f'({escape(strings["max_points"].format(max=_number(best[d.id])))})</li>'
+        f"({escape(strings['max_points'].format(max=_number(best[d.id])))})</li>"
         for d in quiz.dimensions.values()
     )
-    questions = "".join(_question(quiz, q, n, prefix, strings)
-                        for n, q in enumerate(quiz.questions, 1))
+    questions = "".join(
+        _question(quiz, q, n, prefix, strings) for n, q in enumerate(quiz.questions, 1)
+    )
     return (
         f'<section class="quiz" id="{prefix}" data-quiz="{quiz.id}" '
         f'aria-labelledby="{prefix}-title">'
@@ -161,14 +194,14 @@ def render_quiz(quiz: Quiz, prefix: str, link_labels: Mapping[str, str],
         f'<div class="quiz-result" data-quiz-result tabindex="-1" hidden></div>'
         f'<p class="visually-hidden" data-quiz-status aria-live="polite"></p>'
         f'<details class="quiz-how" id="{prefix}-how"><summary>'
-        f'{escape(strings["how_title"])}</summary>'
-        f'<p>{escape(strings["how_intro"].format(labels=labels))}</p>'
-        f'{_points_table(quiz, strings)}'
+        f"{escape(strings['how_title'])}</summary>"
+        f"<p>{escape(strings['how_intro'].format(labels=labels))}</p>"
+        f"{_points_table(quiz, strings)}"
         f'<ol class="quiz-outcomes">{outcomes}</ol>'
-        f'<h3>{escape(strings["revisit_heading"])}</h3>'
-        f'<p>{escape(strings["revisit_intro"])}</p>'
+        f"<h3>{escape(strings['revisit_heading'])}</h3>"
+        f"<p>{escape(strings['revisit_intro'])}</p>"
         f'<ul class="quiz-dimensions">{dimensions}</ul></details>'
         f'<script type="application/json" data-quiz-data>'
-        f'{_script_json(quiz_data(quiz, strings, remember))}</script>'
+        f"{_script_json(quiz_data(quiz, strings, remember))}</script>"
         f"</section>"
     )

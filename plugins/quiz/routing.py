@@ -23,8 +23,11 @@ __all__ = ["Route", "RoutingReport", "answer_sets", "check_cases", "prove", "upp
 def _choices(question_type: str, option_ids: list[str]) -> list[str | list[str]]:
     if question_type != "multiple":
         return list(option_ids)
-    return [list(combo) for size in range(len(option_ids) + 1)
-            for combo in combinations(option_ids, size)]
+    return [
+        list(combo)
+        for size in range(len(option_ids) + 1)
+        for combo in combinations(option_ids, size)
+    ]
 
 
 def upper_bound(quiz: Quiz) -> int:
@@ -40,8 +43,9 @@ def answer_sets(quiz: Quiz) -> Iterator[tuple[Answers, dict[str, float]]]:
     """Every answer set a reader can give, with its scores (depth first, in YAML order)."""
     choices = [_choices(q.type, q.option_ids()) for q in quiz.questions]
 
-    def walk(index: int, answers: Answers, scores: dict[str, float]
-             ) -> Iterator[tuple[Answers, dict[str, float]]]:
+    def walk(
+        index: int, answers: Answers, scores: dict[str, float]
+    ) -> Iterator[tuple[Answers, dict[str, float]]]:
         if index == len(quiz.questions):
             yield answers, scores
             return
@@ -84,8 +88,9 @@ class RoutingReport:
     dead_ends: int = 0
 
 
-def prove(quiz: Quiz, limit: int = 1_000_000, sample_size: int = 20_000,
-          seed: int = 0) -> RoutingReport:
+def prove(
+    quiz: Quiz, limit: int = 1_000_000, sample_size: int = 20_000, seed: int = 0
+) -> RoutingReport:
     """Route every answer set (or a sample, past ``limit``) and tally where each one lands."""
     exhaustive = upper_bound(quiz) <= limit
     report = RoutingReport(exhaustive, routes={o.id: Route() for o in quiz.outcomes})
@@ -93,8 +98,10 @@ def prove(quiz: Quiz, limit: int = 1_000_000, sample_size: int = 20_000,
         pairs: Iterator[tuple[Answers, dict[str, float]]] = answer_sets(quiz)
     else:
         rng = random.Random(seed)
-        pairs = ((a, result_for(quiz, a).scores)
-                 for a in (_random_answer_set(quiz, rng) for _ in range(sample_size)))
+        pairs = (
+            (a, result_for(quiz, a).scores)
+            for a in (_random_answer_set(quiz, rng) for _ in range(sample_size))
+        )
     for answers, scores in pairs:
         report.checked += 1
         outcome = outcome_for(quiz, answers, scores)
@@ -114,27 +121,38 @@ def routing_errors(quiz: Quiz, report: RoutingReport) -> tuple[list[SourceError]
     warnings: list[str] = []
     path = quiz.source_path
     if report.dead_end is not None:
-        errors.append(SourceError(
-            path, quiz.line_of(("outcomes",)),
-            f"{report.dead_ends} answer set(s) reach no outcome, for example "
-            f"{format_answers(report.dead_end)}; add a catch-all outcome (no `when`) at the end"))
+        errors.append(
+            SourceError(
+                path,
+                quiz.line_of(("outcomes",)),
+                f"{report.dead_ends} answer set(s) reach no outcome, for example "
+                f"{format_answers(report.dead_end)}; add a catch-all outcome (no `when`) "
+                "at the end",
+            )
+        )
     for index, outcome in enumerate(quiz.outcomes):
         if report.routes[outcome.id].count == 0:
             message = f"outcome '{outcome.id}' is unreachable: no answer set leads to it"
             if report.exhaustive:
                 errors.append(SourceError(path, quiz.line_of(("outcomes", index)), message))
             else:
-                warnings.append(f"{path}:{quiz.line_of(('outcomes', index))}: {message} "
-                                f"in {report.checked:,} sampled answer sets")
+                warnings.append(
+                    f"{path}:{quiz.line_of(('outcomes', index))}: {message} "
+                    f"in {report.checked:,} sampled answer sets"
+                )
     if not report.exhaustive:
-        warnings.insert(0, f"{path}: more than the limit of answer combinations; the routing "
-                           f"was checked on a sample of {report.checked:,} (QUIZ_ROUTING_LIMIT)")
+        warnings.insert(
+            0,
+            f"{path}: more than the limit of answer combinations; the routing "
+            f"was checked on a sample of {report.checked:,} (QUIZ_ROUTING_LIMIT)",
+        )
     return errors, warnings
 
 
 def format_answers(answers: Answers) -> str:
-    parts = [f"{q}: [{', '.join(a)}]" if isinstance(a, list) else f"{q}: {a}"
-             for q, a in answers.items()]
+    parts = [
+        f"{q}: [{', '.join(a)}]" if isinstance(a, list) else f"{q}: {a}" for q, a in answers.items()
+    ]
     return "{" + ", ".join(parts) + "}"
 
 
@@ -150,8 +168,11 @@ def check_cases(quiz: Quiz) -> list[SourceError]:
             if got != case.expect:
                 problem = f"expected outcome '{case.expect}' but these answers give '{got}'"
         if problem is not None:
-            errors.append(SourceError(quiz.source_path, quiz.line_of(where),
-                                      f"test {case.index + 1}: {problem}"))
+            errors.append(
+                SourceError(
+                    quiz.source_path, quiz.line_of(where), f"test {case.index + 1}: {problem}"
+                )
+            )
     return errors
 
 

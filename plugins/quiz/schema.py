@@ -5,18 +5,20 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
+from typing import Any, cast
 
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import ValidationError
-
 from mdit_reader.safe_yaml import Located, SourceError, YamlPath, excerpt
 
 __all__ = ["SCHEMA_PATH", "schema_errors"]
 
 SCHEMA_PATH = Path(__file__).with_name("quiz.schema.json")
 
-_CONDITION_FORMS = ("{score: D, below: N}, {score: D, at_least: N}, {answer: Q, is: O}, "
-                    "{answer: Q, in: [O, ...]}, {all: [...]}, {any: [...]} or {not: ...}")
+_CONDITION_FORMS = (
+    "{score: D, below: N}, {score: D, at_least: N}, {answer: Q, is: O}, "
+    "{answer: Q, in: [O, ...]}, {all: [...]}, {any: [...]} or {not: ...}"
+)
 _TYPE_NAMES = {"object": "a mapping", "array": "a list", "string": "text", "number": "a number"}
 
 
@@ -35,12 +37,14 @@ def _where(path: YamlPath) -> str:
 
 
 def _message(error: ValidationError) -> str:
-    kind, value, rule = error.validator, error.instance, error.validator_value
+    # jsonschema types these as possibly unset; on a reported error they are always set.
+    kind, value, rule = error.validator, cast(Any, error.instance), cast(Any, error.validator_value)
+    schema = cast(dict[str, Any], error.schema)
     if kind == "required":
         missing = [name for name in rule if name not in value]
         return f"missing required field '{missing[0]}'"
     if kind == "additionalProperties":
-        known = set(error.schema.get("properties", {}))
+        known = set(schema.get("properties", {}))
         extra = sorted(k for k in value if k not in known)
         allowed = ", ".join(sorted(known))
         return f"unknown field '{excerpt(extra[0])[1:-1]}' (allowed: {allowed})"
@@ -49,8 +53,10 @@ def _message(error: ValidationError) -> str:
         return f"must be {wanted}, not {excerpt(value)}"
     if kind == "pattern":
         if "filename" in rule:
-            return (f"{excerpt(value)} is not a link such as "
-                    "'{filename}/articles/give-it-time.md#how-long-to-wait'")
+            return (
+                f"{excerpt(value)} is not a link such as "
+                "'{filename}/articles/give-it-time.md#how-long-to-wait'"
+            )
         return f"{excerpt(value)} is not a valid id (lowercase letters, digits and '-')"
     if kind == "oneOf" and "below" in json.dumps(rule):
         return f"{excerpt(value)} is not a condition; use one of {_CONDITION_FORMS}"
@@ -79,7 +85,10 @@ def schema_errors(located: Located, path: str) -> list[SourceError]:
     for error in _validator().iter_errors(located.data):
         where: YamlPath = tuple(error.absolute_path)
         line = located.line_of(where)
+        if error.validator == "additionalProperties":  # point at the unknown field itself
+            schema = cast(dict[str, Any], error.schema)
+            extra = sorted(set(cast(Any, error.instance)) - set(schema.get("properties", {})))
+            line = located.line_of((*where, extra[0])) or line
         found.append((line or 0, SourceError(path, line, f"{_where(where)}: {_message(error)}")))
     found.sort(key=lambda pair: pair[0])
     return [error for _, error in found]
-

@@ -78,5 +78,6 @@ def revisit(quiz: Quiz, scores: dict[str, float], best: dict[str, float]) -> lis
 
 def result_for(quiz: Quiz, answers: Answers) -> Result:
     scores = scores_for(quiz, answers)
-    return Result(outcome_for(quiz, answers, scores), scores,
-                  revisit(quiz, scores, max_scores(quiz)))
+    return Result(
+        outcome_for(quiz, answers, scores), scores, revisit(quiz, scores, max_scores(quiz))
+    )

@@ -8,7 +8,7 @@ __all__ = ["DEFAULT_STRINGS", "merge_strings"]
 
 DEFAULT_STRINGS: dict[str, str] = {
     "nojs_note": "Choose your answers, then open “How the result is worked out” below to find "
-                 "your result.",
+    "your result.",
     "progress": "Question {n} of {total}",
     "back": "Back",
     "next": "Next",
@@ -23,13 +23,13 @@ DEFAULT_STRINGS: dict[str, str] = {
     "choose_first": "Choose an answer to go on.",
     "how_title": "How the result is worked out",
     "how_intro": "Each answer adds points to these areas: {labels}. Add up your points for each "
-                 "area, then go down the results below: the first one that fits your answers is "
-                 "yours.",
+    "area, then go down the results below: the first one that fits your answers is "
+    "yours.",
     "points_caption": "Points for each answer",
     "question_column": "Question and answer",
     "only_if": "Answer this only if: {condition}",
     "revisit_intro": "Any area where you scored less than half of its maximum is worth a "
-                     "second look:",
+    "second look:",
     "max_points": "up to {max} points",
 }
 
@@ -39,6 +39,8 @@ def merge_strings(user: Mapping[str, str] | None) -> dict[str, str]:
     merged = {**DEFAULT_STRINGS, **(user or {})}
     unknown = sorted(set(merged) - set(DEFAULT_STRINGS))
     if unknown:
-        raise ValueError(f"QUIZ_STRINGS: unknown key(s) {', '.join(unknown)}; "
-                         f"known: {', '.join(DEFAULT_STRINGS)}")
+        raise ValueError(
+            f"QUIZ_STRINGS: unknown key(s) {', '.join(unknown)}; "
+            f"known: {', '.join(DEFAULT_STRINGS)}"
+        )
     return merged

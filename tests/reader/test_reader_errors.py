@@ -74,11 +74,23 @@ def test_command_line_failure_exits_non_zero_without_traceback_and_keeps_output(
     content = _site_with(tmp_path, ERRORS / "duplicate_key.md", "fine.md")
     output = tmp_path / "output"
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    args = [sys.executable, "-m", "tools.build", "-s", str(ROOT / "pelicanconf.py"),
-            "-o", str(output), "-e", f"PATH={content}", "-e", f"CACHE_PATH={tmp_path / 'c'}"]
+    args = [
+        sys.executable,
+        "-m",
+        "tools.build",
+        "-s",
+        str(ROOT / "pelicanconf.py"),
+        "-o",
+        str(output),
+        "-e",
+        f"PATH={content}",
+        "-e",
+        f"CACHE_PATH={tmp_path / 'c'}",
+    ]
     shutil.copy(ERRORS.parent / "cases" / "heading_ids.md", tmp_path / "body.md")
     (content / "articles" / "fine.md").write_text(
-        "---\ntitle: Fine\n---\n" + (tmp_path / "body.md").read_text(), encoding="utf-8")
+        "---\ntitle: Fine\n---\n" + (tmp_path / "body.md").read_text(), encoding="utf-8"
+    )
     first = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, env=env, check=False)
     assert first.returncode == 0, first.stderr
     before = _tree_digest(output)

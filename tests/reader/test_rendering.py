@@ -8,7 +8,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from mdit_reader.renderer import configure, make_markdown, render
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.md"))
@@ -28,7 +27,9 @@ def test_toc_lists_levels_two_and_three_with_their_ids() -> None:
     md = make_markdown(configure(None))
     rendered = render(md, (Path(__file__).parent / "cases/heading_ids.md").read_text(), "x.md")
     assert [(e["level"], e["id"]) for e in rendered.toc] == [
-        (2, "how-long-to-wait"), (2, "let-it-go-really"), (2, "let-it-go-really-2"),
+        (2, "how-long-to-wait"),
+        (2, "let-it-go-really"),
+        (2, "let-it-go-really-2"),
         (3, "small-step"),
     ]
     assert "not-in-the-table-of-contents" in rendered.heading_ids

@@ -62,7 +62,9 @@ def dev_server(tmp_path: Path) -> Iterator[DevServer]:
     with log.open("wb") as sink:
         process = subprocess.Popen(
             [sys.executable, "-m", "tools.serve", "--port", str(port)],
-            cwd=root, stdout=sink, stderr=subprocess.STDOUT,
+            cwd=root,
+            stdout=sink,
+            stderr=subprocess.STDOUT,
             env={**os.environ, "PYTHONUNBUFFERED": "1"},
         )
     server = DevServer(root, port, log, process)
@@ -90,8 +92,10 @@ def test_serves_with_the_livereload_script_the_policy_allows(dev_server: DevServ
 def test_edit_rebuilds_broken_file_keeps_last_good_site(dev_server: DevServer) -> None:
     article = dev_server.root / "content" / "articles" / "give-it-time.md"
     edit(article, "There is no exact number.", "There is no exact number, truly.")
-    wait_for(lambda: "no exact number, truly." in dev_server.page("give-it-time.html"),
-             "the edited article to be served")
+    wait_for(
+        lambda: "no exact number, truly." in dev_server.page("give-it-time.html"),
+        "the edited article to be served",
+    )
 
     edit(article, "title: Give it time and space", "title: Give it time and space\ntitle: twice")
     wait_for(lambda: "duplicate key 'title'" in dev_server.log_text(), "the build error")
@@ -101,12 +105,16 @@ def test_edit_rebuilds_broken_file_keeps_last_good_site(dev_server: DevServer) -
     assert dev_server.process.poll() is None
 
     edit(article, "title: Give it time and space\ntitle: twice", "title: Give it time, gently")
-    wait_for(lambda: "Give it time, gently" in dev_server.page("give-it-time.html"),
-             "the fixed article to be served")
+    wait_for(
+        lambda: "Give it time, gently" in dev_server.page("give-it-time.html"),
+        "the fixed article to be served",
+    )
 
 
 def test_plugin_code_change_takes_effect(dev_server: DevServer) -> None:
     headings = dev_server.root / "plugins" / "mdit_reader" / "headings.py"
     edit(headings, '<a class="permalink"', '<a class="permalink edited"')
-    wait_for(lambda: 'class="permalink edited"' in dev_server.page("let-it-go.html"),
-             "the plugin change to show")
+    wait_for(
+        lambda: 'class="permalink edited"' in dev_server.page("let-it-go.html"),
+        "the plugin change to show",
+    )

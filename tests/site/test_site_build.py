@@ -10,8 +10,14 @@ import pytest
 from tests.conftest import ROOT, Site, build_into
 from tools.livereload_csp import livereload_script_hash
 
-ARTICLES = ["not-a-failure", "give-it-time", "stay-yourself", "let-it-go",
-            "keep-the-friendship", "reach-out"]
+ARTICLES = [
+    "not-a-failure",
+    "give-it-time",
+    "stay-yourself",
+    "let-it-go",
+    "keep-the-friendship",
+    "reach-out",
+]
 
 
 def test_every_page_has_the_base_blocks(real_site: Site) -> None:
@@ -34,8 +40,11 @@ def test_dev_pages_allow_the_livereload_script_and_nothing_inline(real_site: Sit
         csp = soup.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]
         assert "default-src 'self'" in csp and "unsafe-inline" not in csp
         assert f"'{livereload_script_hash()}'" in csp
-        assert [s for s in soup.find_all("script") if not s.get("src")
-                and s.get("type") != "application/json"] == []
+        assert [
+            s
+            for s in soup.find_all("script")
+            if not s.get("src") and s.get("type") != "application/json"
+        ] == []
         assert soup.find(style=True) is None
         assert not soup.select("[onclick], [onload], [onsubmit]")
 
@@ -63,8 +72,11 @@ def test_fixture_site_resolves_filename_static_and_index_links(build) -> None:
     site = build("links")
     soup = site.soup("linking.html")
     hrefs = {a.get_text(): a["href"] for a in soup.select(".prose a:not(.permalink)")}
-    assert hrefs == {"target": "/target.html#the-section", "home": "/index.html",
-                     "about": "/about.html"}
+    assert hrefs == {
+        "target": "/target.html#the-section",
+        "home": "/index.html",
+        "about": "/about.html",
+    }
     assert soup.select_one(".prose img")["src"] == "/images/dot.svg"
     assert (site.output / "images" / "dot.svg").exists()
 
@@ -85,8 +97,12 @@ def test_archives_tags_categories_and_404_render(real_site: Site) -> None:
 
 def test_publish_build_under_a_sub_path_prefixes_every_url(tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("SITEURL", "http://127.0.0.1:8123/some-repo")
-    site = build_into(tmp_path, ROOT / "content", settings="publishconf.py",
-                      SITEURL="http://127.0.0.1:8123/some-repo")
+    site = build_into(
+        tmp_path,
+        ROOT / "content",
+        settings="publishconf.py",
+        SITEURL="http://127.0.0.1:8123/some-repo",
+    )
     for path in site.html_files():
         soup = site.soup(str(path.relative_to(site.output)))
         csp = soup.select_one('meta[http-equiv="Content-Security-Policy"]')["content"]

@@ -1,0 +1,63 @@
+"""Every quiz error, from a fixture file: ``errors/<case>.yaml`` and the messages it must give in
+``errors/<case>.expected`` (``UPDATE_FIXTURES=1`` rewrites them; read the diff)."""
+
+from __future__ import annotations
+
+import os
+import resource
+import time
+from pathlib import Path
+
+import pytest
+from quiz.check import check_file
+from quiz.loader import QuizErrors, load_quiz
+
+HERE = Path(__file__).parent
+CASES = sorted((HERE / "errors").glob("*.yaml"))
+
+
+def messages(file: Path) -> list[str]:
+    try:
+        quiz = load_quiz(file, f"quizzes/{file.name}")
+    except QuizErrors as problem:
+        return [str(e) for e in problem.errors]
+    from quiz.pelican_quiz import prove_quiz
+
+    return [str(e) for e in prove_quiz(quiz, 1_000_000, 1000)]
+
+
+def test_the_valid_fixture_has_no_errors() -> None:
+    assert messages(HERE / "valid.yaml") == []
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.stem for c in CASES])
+def test_bad_quiz_gives_its_messages(case: Path) -> None:
+    found = messages(case)
+    expected = case.with_suffix(".expected")
+    if os.environ.get("UPDATE_FIXTURES"):
+        expected.write_text("\n".join(found) + "\n", encoding="utf-8")
+    assert found == expected.read_text(encoding="utf-8").splitlines()
+    assert found, "a bad fixture must give at least one message"
+    assert all(line.startswith(f"quizzes/{case.name}") for line in found)
+    assert all(len(line) < 400 for line in found), "messages quote only short excerpts"
+
+
+def test_alias_bomb_fails_fast_and_small() -> None:
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.process_time()
+    assert "anchors" in messages(HERE / "errors" / "alias-bomb.yaml")[0]
+    assert time.process_time() - started < 1.0
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 50_000  # KiB
+
+
+def test_check_command_prints_the_routing_table(capsys: pytest.CaptureFixture[str]) -> None:
+    assert check_file(HERE / "valid.yaml", 1_000_000, 1000)
+    out = capsys.readouterr().out.splitlines()
+    assert out[1] == "  all 5 answer combinations, 2 test case(s)"
+    assert out[2].split() == ["rest", "4", "e.g.", "{feel:", "bad,", "why:", "[]}"]
+    assert out[3].split() == ["go", "1", "e.g.", "{feel:", "good}"]
+
+
+def test_check_command_fails_on_a_bad_quiz(capsys: pytest.CaptureFixture[str]) -> None:
+    assert not check_file(HERE / "errors" / "dead-end.yaml", 1_000_000, 1000)
+    assert "reach no outcome" in capsys.readouterr().err
