@@ -16,6 +16,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from .directives import directives
 from .headings import heading_ids
 from .links import keep_pelican_links
+from .settings_merge import merge_known
 
 __all__ = ["DEFAULT_MARKDOWN_IT", "Rendered", "configure", "make_markdown", "render"]
 
@@ -43,13 +44,7 @@ _EXTENSIONS: dict[str, Callable[[MarkdownIt], Any]] = {
 
 def configure(user: Mapping[str, Any] | None) -> dict[str, Any]:
     """Merge a site's ``MARKDOWN_IT`` over the defaults; reject what cannot work."""
-    config = {**DEFAULT_MARKDOWN_IT, **(user or {})}
-    unknown = sorted(set(config) - set(DEFAULT_MARKDOWN_IT))
-    if unknown:
-        raise ValueError(
-            f"MARKDOWN_IT: unknown key(s) {', '.join(unknown)}; "
-            f"known: {', '.join(DEFAULT_MARKDOWN_IT)}"
-        )
+    config = merge_known("MARKDOWN_IT", DEFAULT_MARKDOWN_IT, user)
     bad = sorted(set(config["extensions"]) - set(_EXTENSIONS))
     if bad:
         raise ValueError(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from mdit_reader.settings_merge import merge_known
+
 __all__ = ["DEFAULT_STRINGS", "merge_strings"]
 
 DEFAULT_STRINGS: dict[str, str] = {
@@ -36,11 +38,4 @@ DEFAULT_STRINGS: dict[str, str] = {
 
 def merge_strings(user: Mapping[str, str] | None) -> dict[str, str]:
     """The site's strings over the defaults; an unknown key is a mistake worth naming."""
-    merged = {**DEFAULT_STRINGS, **(user or {})}
-    unknown = sorted(set(merged) - set(DEFAULT_STRINGS))
-    if unknown:
-        raise ValueError(
-            f"QUIZ_STRINGS: unknown key(s) {', '.join(unknown)}; "
-            f"known: {', '.join(DEFAULT_STRINGS)}"
-        )
-    return merged
+    return merge_known("QUIZ_STRINGS", DEFAULT_STRINGS, user)
