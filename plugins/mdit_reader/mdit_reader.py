@@ -15,21 +15,12 @@ from pelican.readers import BaseReader
 
 from .frontmatter import split_front_matter
 from .renderer import configure, make_markdown, render
-from .safe_yaml import SourceError, display_path, excerpt
+from .safe_yaml import SourceError, excerpt
+from .sources import display_path, read_source
 
 __all__ = ["MarkdownItReader", "register"]
 
 _TEXT_FIELDS = ("title", "slug", "status", "category", "author", "lang", "template")
-
-
-def _decode(data: bytes, path: str) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise SourceError(
-            path, line, f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8"
-        ) from None
 
 
 class MarkdownItReader(BaseReader):  # type: ignore[misc]
@@ -45,16 +36,14 @@ class MarkdownItReader(BaseReader):  # type: ignore[misc]
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         path = display_path(source_path, self.settings.get("PATH", "."))
-        with open(source_path, "rb") as handle:
-            data = handle.read(self.config["max_bytes"] + 1)
-        if len(data) > self.config["max_bytes"]:
-            raise SourceError(
-                path,
-                None,
-                f"file is larger than {self.config['max_bytes']:,} "
-                "bytes (MARKDOWN_IT['max_bytes']); split it up",
-            )
-        front = split_front_matter(_decode(data, path), path)
+        limit = self.config["max_bytes"]
+        text = read_source(
+            source_path,
+            path,
+            limit,
+            f"file is larger than {limit:,} bytes (MARKDOWN_IT['max_bytes']); split it up",
+        )
+        front = split_front_matter(text, path)
         rendered = render(self.md, front.body, path, front.body_first_line)
         metadata = self._metadata(front.values, front.located.line_of, path)
         metadata["toc"] = rendered.toc

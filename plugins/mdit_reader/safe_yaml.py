@@ -10,14 +10,13 @@ PyYAML's SafeLoader already refuses arbitrary tags; on top of it this module:
 from __future__ import annotations
 
 import datetime
-import os
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-__all__ = ["Located", "SourceError", "YamlPath", "display_path", "excerpt", "load_yaml"]
+__all__ = ["Located", "SourceError", "YamlPath", "excerpt", "load_yaml"]
 
 YamlPath = tuple[str | int, ...]
 
@@ -28,13 +27,6 @@ def excerpt(value: object, limit: int = _EXCERPT_LIMIT) -> str:
     """A short, single-line rendering of a bad value, so no message can flood the terminal."""
     text = " ".join(repr(value).split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
-
-
-def display_path(source_path: str, content_root: str) -> str:
-    """A path as an author sees it: relative to the content folder's parent."""
-    base = os.path.dirname(os.path.abspath(content_root))
-    relative = os.path.relpath(os.path.abspath(source_path), base)
-    return source_path if relative.startswith("..") else relative
 
 
 class SourceError(ValueError):

@@ -11,9 +11,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from .loader import QuizErrors, load_quiz
+from .loader import QuizErrors, load_quiz, quiz_files
 from .pelican_quiz import DEFAULTS
-from .routing import check_cases, format_answers, prove, routing_errors
+from .routing import format_answers, verify
 
 __all__ = ["main"]
 
@@ -22,7 +22,7 @@ def _files(targets: Sequence[str]) -> list[Path]:
     files: list[Path] = []
     for target in map(Path, targets):
         if target.is_dir():
-            files += sorted([*target.glob("*.yaml"), *target.glob("*.yml")])
+            files += quiz_files(target)
         else:
             files.append(target)
     return files
@@ -35,12 +35,11 @@ def check_file(file: Path, limit: int, sample_size: int) -> bool:
         for error in problem.errors:
             print(f"error: {error}", file=sys.stderr)
         return False
-    report = prove(quiz, limit, sample_size)
-    errors, warnings = routing_errors(quiz, report)
-    errors += check_cases(quiz)
-    for warning in warnings:
+    verdict = verify(quiz, limit, sample_size)
+    report = verdict.report
+    for warning in verdict.warnings:
         print(f"warning: {warning}", file=sys.stderr)
-    for error in errors:
+    for error in verdict.errors:
         print(f"error: {error}", file=sys.stderr)
     kind = "all" if report.exhaustive else "a sample of"
     print(f"{file}: {quiz.title}")
@@ -50,7 +49,7 @@ def check_file(file: Path, limit: int, sample_size: int) -> bool:
         route = report.routes[outcome.id]
         example = format_answers(route.example) if route.example else "(unreachable)"
         print(f"  {outcome.id:<{width}}  {route.count:>9,}  e.g. {example}")
-    return not errors
+    return not verdict.errors
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -7,12 +7,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 from mdit_reader.safe_yaml import Located, SourceError, YamlPath, load_yaml
+from mdit_reader.sources import read_source
 
 from .conditions import references
 from .model import Case, Condition, Dimension, Option, Outcome, Question, Quiz
 from .schema import schema_errors
 
-__all__ = ["MAX_QUIZ_BYTES", "QuizErrors", "load_quiz", "parse_quiz"]
+__all__ = ["MAX_QUIZ_BYTES", "QuizErrors", "load_quiz", "parse_quiz", "quiz_files"]
 
 MAX_QUIZ_BYTES = 512_000
 _QUIZ_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
@@ -41,20 +42,18 @@ def load_quiz(file: Path, display_path: str | None = None) -> Quiz:
                 )
             ]
         )
-    with file.open("rb") as handle:
-        data = handle.read(MAX_QUIZ_BYTES + 1)
-    if len(data) > MAX_QUIZ_BYTES:
-        raise QuizErrors(
-            [SourceError(path, None, f"quiz file is larger than {MAX_QUIZ_BYTES:,} bytes")]
-        )
     try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        raise QuizErrors(
-            [SourceError(path, line, "file is not valid UTF-8; save it as UTF-8")]
-        ) from None
+        text = read_source(
+            file, path, MAX_QUIZ_BYTES, f"quiz file is larger than {MAX_QUIZ_BYTES:,} bytes"
+        )
+    except SourceError as error:
+        raise QuizErrors([error]) from None
     return parse_quiz(text, file.stem, path)
+
+
+def quiz_files(folder: Path) -> list[Path]:
+    """The quiz files in ``folder``, in name order."""
+    return sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")])
 
 
 def parse_quiz(text: str, quiz_id: str, path: str) -> Quiz:

@@ -20,13 +20,14 @@ from pathlib import Path
 from typing import Any
 
 from mdit_reader.directives import Directive, register_directive
-from mdit_reader.safe_yaml import SourceError, display_path
+from mdit_reader.safe_yaml import SourceError
+from mdit_reader.sources import display_path
 from pelican import signals
 
-from .loader import QuizErrors, load_quiz
+from .loader import QuizErrors, load_quiz, quiz_files
 from .model import Quiz
 from .render import render_quiz
-from .routing import check_cases, prove, routing_errors
+from .routing import verify
 from .strings import merge_strings
 
 __all__ = ["DEFAULTS", "load_quizzes", "prove_quiz", "register"]
@@ -111,7 +112,7 @@ def load_quizzes(folder: Path, content_root: str) -> tuple[dict[str, Quiz], list
     """Every quiz in ``folder``, and every problem found loading them."""
     quizzes: dict[str, Quiz] = {}
     errors: list[SourceError] = []
-    for file in sorted([*folder.glob("*.yaml"), *folder.glob("*.yml")]):
+    for file in quiz_files(folder):
         try:
             quizzes[file.stem] = load_quiz(file, display_path(str(file), content_root))
         except QuizErrors as problem:
@@ -121,11 +122,10 @@ def load_quizzes(folder: Path, content_root: str) -> tuple[dict[str, Quiz], list
 
 def prove_quiz(quiz: Quiz, limit: int, sample_size: int) -> list[SourceError]:
     """Routing proof and `tests:` cases; warnings (a sampled proof) are logged."""
-    report = prove(quiz, limit, sample_size)
-    errors, warnings = routing_errors(quiz, report)
-    for warning in warnings:
+    verdict = verify(quiz, limit, sample_size)
+    for warning in verdict.warnings:
         log.warning("[quiz] %s", warning)
-    return errors + check_cases(quiz)
+    return verdict.errors
 
 
 def _heading_text(html: str, fragment: str) -> str | None:

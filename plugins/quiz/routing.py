@@ -17,7 +17,16 @@ from mdit_reader.safe_yaml import SourceError
 from .model import Answers, Quiz
 from .scoring import add_points, outcome_for, result_for, shown
 
-__all__ = ["Route", "RoutingReport", "answer_sets", "check_cases", "prove", "upper_bound"]
+__all__ = [
+    "Route",
+    "RoutingReport",
+    "Verdict",
+    "answer_sets",
+    "check_cases",
+    "prove",
+    "upper_bound",
+    "verify",
+]
 
 
 def _choices(question_type: str, option_ids: list[str]) -> list[str | list[str]]:
@@ -199,3 +208,19 @@ def _case_problem(quiz: Quiz, answers: Answers) -> str | None:
                 return f"question '{question.id}' has no option '{option}'"
         visible[question.id] = given
     return None
+
+
+@dataclass
+class Verdict:
+    """Everything the build and `make check` learn about one quiz's routing."""
+
+    report: RoutingReport
+    errors: list[SourceError]
+    warnings: list[str]
+
+
+def verify(quiz: Quiz, limit: int, sample_size: int) -> Verdict:
+    """The routing proof and the `tests:` cases, with their errors and warnings."""
+    report = prove(quiz, limit, sample_size)
+    errors, warnings = routing_errors(quiz, report)
+    return Verdict(report, errors + check_cases(quiz), warnings)

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from quiz.check import check_file
 from quiz.loader import QuizErrors, load_quiz
+from quiz.routing import verify
 
 HERE = Path(__file__).parent
 CASES = sorted((HERE / "errors").glob("*.yaml"))
@@ -21,9 +22,7 @@ def messages(file: Path) -> list[str]:
         quiz = load_quiz(file, f"quizzes/{file.name}")
     except QuizErrors as problem:
         return [str(e) for e in problem.errors]
-    from quiz.pelican_quiz import prove_quiz
-
-    return [str(e) for e in prove_quiz(quiz, 1_000_000, 1000)]
+    return [str(e) for e in verify(quiz, 1_000_000, 1000).errors]
 
 
 def test_the_valid_fixture_has_no_errors() -> None:

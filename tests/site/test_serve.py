@@ -50,6 +50,9 @@ class DevServer:
     def page(self, name: str) -> str:
         return fetch(f"http://127.0.0.1:{self.port}/{name}")
 
+    def wait_for_page(self, name: str, text: str, what: str) -> None:
+        wait_for(lambda: text in self.page(name), what)
+
     def log_text(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
@@ -92,9 +95,8 @@ def test_serves_with_the_livereload_script_the_policy_allows(dev_server: DevServ
 def test_edit_rebuilds_broken_file_keeps_last_good_site(dev_server: DevServer) -> None:
     article = dev_server.root / "content" / "articles" / "give-it-time.md"
     edit(article, "There is no exact number.", "There is no exact number, truly.")
-    wait_for(
-        lambda: "no exact number, truly." in dev_server.page("give-it-time.html"),
-        "the edited article to be served",
+    dev_server.wait_for_page(
+        "give-it-time.html", "no exact number, truly.", "the edited article to be served"
     )
 
     edit(article, "title: Give it time and space", "title: Give it time and space\ntitle: twice")
@@ -105,16 +107,14 @@ def test_edit_rebuilds_broken_file_keeps_last_good_site(dev_server: DevServer) -
     assert dev_server.process.poll() is None
 
     edit(article, "title: Give it time and space\ntitle: twice", "title: Give it time, gently")
-    wait_for(
-        lambda: "Give it time, gently" in dev_server.page("give-it-time.html"),
-        "the fixed article to be served",
+    dev_server.wait_for_page(
+        "give-it-time.html", "Give it time, gently", "the fixed article to be served"
     )
 
 
 def test_plugin_code_change_takes_effect(dev_server: DevServer) -> None:
     headings = dev_server.root / "plugins" / "mdit_reader" / "headings.py"
     edit(headings, '<a class="permalink"', '<a class="permalink edited"')
-    wait_for(
-        lambda: 'class="permalink edited"' in dev_server.page("let-it-go.html"),
-        "the plugin change to show",
+    dev_server.wait_for_page(
+        "let-it-go.html", 'class="permalink edited"', "the plugin change to show"
     )
