@@ -19,10 +19,9 @@ DEFAULT_DATE = "fs"  # articles may omit a date; order comes from `order`
 PATH = str(_HERE / "content")
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
+# Files under content/extra/ are copied to the site root (robots.txt, CNAME and the like).
 STATIC_PATHS = ["extra", "images"]
-EXTRA_PATH_METADATA = {
-    "extra/favicon.svg": {"path": "favicon.svg"},
-}
+EXTRA_PATH_METADATA: dict[str, dict[str, str]] = {}
 IGNORE_FILES = [".#*", "*~", "*.swp"]
 OUTPUT_PATH = str(_HERE / "output")
 THEME = str(_HERE / "theme")

@@ -51,11 +51,10 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "QUIZ_ASSETS_PATH": str,
 }
 STATIC = Path(__file__).with_name("static")
-# What a page holding a quiz loads, from QUIZ_ASSETS_PATH. The scoring widget (quiz.js) is not
-# written yet: until then the static form and its "How the result is worked out" section are
-# the whole quiz, which is what a reader without JavaScript gets anyway.
+# What a page holding a quiz loads, from QUIZ_ASSETS_PATH: the widget (an ES module) and its
+# stylesheet. Pages without a quiz load neither.
 STYLESHEETS = ("quiz.css",)
-SCRIPTS: tuple[str, ...] = ()
+SCRIPTS = ("quiz.js",)
 _MARKER = re.compile(
     r'<div data-quiz-embed="([a-z0-9-]+)" data-quiz-line="(\d+)"'
     r' data-quiz-source="([^"]*)"></div>\n?'

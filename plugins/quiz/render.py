@@ -78,6 +78,7 @@ def quiz_data(quiz: Quiz, strings: Mapping[str, str], remember: bool) -> dict[st
                 "revisit_heading",
                 "start_again",
                 "forget",
+                "forgotten",
                 "choose_first",
             )
         },

@@ -22,6 +22,7 @@ DEFAULT_STRINGS: dict[str, str] = {
     "revisit_heading": "Worth revisiting",
     "start_again": "Start again",
     "forget": "Forget my answers",
+    "forgotten": "Your answers are forgotten.",
     "choose_first": "Choose an answer to go on.",
     "how_title": "How the result is worked out",
     "how_intro": "Each answer adds points to these areas: {labels}. Add up your points for each "

@@ -87,7 +87,10 @@ def test_quiz_assets_load_only_where_a_quiz_is(build) -> None:
         "/theme/css/site.css",
         "/quiz/quiz.css",
     ]
+    scripts = site.soup("quiz.html").select("script[src]")
+    assert [(s["src"], s["type"]) for s in scripts] == [("/quiz/quiz.js", "module")]
     assert (site.output / "quiz" / "quiz.css").exists()
+    assert (site.output / "quiz" / "quiz.js").exists()
     for page in ("advice.html", "index.html"):
         assert "quiz/quiz" not in (site.output / page).read_text(encoding="utf-8")
 

@@ -31,7 +31,7 @@ def test_every_page_has_the_base_blocks(real_site: Site) -> None:
         assert soup.select_one("a.skip-link")["href"] == "#main", path
         assert soup.select_one("main#main") is not None, path
         assert soup.select_one('link[rel="stylesheet"]')["href"] == "/theme/css/site.css"
-        assert soup.select_one('link[rel="icon"]')["href"] == "/favicon.svg"
+        assert soup.select_one('link[rel="icon"]')["href"] == "/theme/favicon.svg"
 
 
 def test_dev_pages_allow_the_livereload_script_and_nothing_inline(real_site: Site) -> None:

@@ -1,0 +1,206 @@
+// Quiz widget: turns the static quiz form into one question at a time, scores the answers and
+// shows the result. The rules mirror plugins/quiz/scoring.py and conditions.py exactly (a
+// property test checks that they agree). No network, no cookie; storage only when the site
+// opts in with QUIZ_REMEMBER. All text comes from the page; strings from QUIZ_STRINGS.
+
+const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
+const picks = (a) => (a == null ? [] : [].concat(a));
+
+// A condition (`when` or `show_if`); an absent one always holds.
+const holds = (c, answers, scores) =>
+  !c ||
+  (c.all ? c.all.every((x) => holds(x, answers, scores))
+  : c.any ? c.any.some((x) => holds(x, answers, scores))
+  : c.not ? !holds(c.not, answers, scores)
+  : "score" in c ? ("below" in c ? (scores[c.score] || 0) < c.below : (scores[c.score] || 0) >= c.at_least)
+  : picks(answers[c.answer]).some((o) => ("is" in c ? [c.is] : c.in).includes(o)));
+
+// Scores, outcome and dimensions worth revisiting for `given` answers (hidden questions count
+// for nothing), as scoring.result_for does.
+export function score(data, given) {
+  const scores = {}, answers = {};
+  for (const d of data.dimensions) scores[d.id] = 0;
+  for (const q of data.questions) {
+    if (!holds(q.show_if, answers, {}) || !(q.id in given)) continue;
+    answers[q.id] = given[q.id];
+    for (const o of q.options) {
+      if (picks(given[q.id]).includes(o.id)) for (const d in o.score) scores[d] += o.score[d];
+    }
+  }
+  const outcome = data.outcomes.find((o) => holds(o.when, answers, scores));
+  const revisit = data.dimensions
+    .filter((d) => d.max > 0 && scores[d.id] < d.max / 2)
+    .sort((x, y) => scores[x.id] / x.max - scores[y.id] / y.max);
+  return { answers, scores, outcome: outcome && outcome.id, revisit: revisit.map((d) => d.id) };
+}
+
+function el(tag, props, ...children) {
+  const node = Object.assign(document.createElement(tag), props);
+  node.append(...children);
+  return node;
+}
+
+function widget(root) {
+  const data = JSON.parse(root.querySelector("[data-quiz-data]").textContent);
+  const s = data.strings;
+  const $ = (sel) => root.querySelector(sel);
+  const form = $("[data-quiz-form]"), result = $("[data-quiz-result]"), status = $("[data-quiz-status]");
+  const progress = $("[data-quiz-progress]"), error = $("[data-quiz-error]");
+  const back = $("[data-quiz-back]"), next = $("[data-quiz-next]");
+  const sets = [...form.querySelectorAll("[data-question]")];
+  const key = "quiz:" + data.id;
+  let at = 0;
+
+  const inputs = (i) => [...sets[i].querySelectorAll("input")];
+  const given = () => {
+    const out = {};
+    data.questions.forEach((q, i) => {
+      const on = inputs(i).filter((x) => x.checked).map((x) => x.value);
+      if (q.type === "multiple") out[q.id] = on;
+      else if (on.length) out[q.id] = on[0];
+    });
+    return out;
+  };
+  // The questions a reader is asked, given the answers so far.
+  const visible = () => {
+    const all = given(), answers = {};
+    return data.questions.flatMap((q, i) => {
+      if (!holds(q.show_if, answers, {})) return [];
+      if (q.id in all) answers[q.id] = all[q.id];
+      return [i];
+    });
+  };
+  const say = (text) => (status.textContent = text);
+  const focusQuestion = () => (inputs(at).find((x) => x.checked) || inputs(at)[0]).focus();
+
+  function show(i, moveFocus) {
+    at = i;
+    const steps = visible(), n = steps.indexOf(i) + 1;
+    sets.forEach((f, j) => (f.hidden = j !== i));
+    error.hidden = true;
+    progress.textContent = fill(s.progress, { n, total: steps.length });
+    back.hidden = n === 1;
+    next.textContent = n === steps.length ? s.finish : s.next;
+    if (moveFocus) {
+      focusQuestion();
+      say(progress.textContent);
+    }
+  }
+
+  function step(by) {
+    const steps = visible(), n = steps.indexOf(at);
+    if (by > 0 && data.questions[at].type !== "multiple" && !(data.questions[at].id in given())) {
+      error.textContent = s.choose_first;
+      error.hidden = false;
+      say(s.choose_first);
+      focusQuestion();
+      return;
+    }
+    if (n + by >= steps.length) finish(true);
+    else if (n + by >= 0) show(steps[n + by], true);
+  }
+
+  function finish(announce) {
+    const r = score(data, given());
+    const item = r.outcome && $(`[data-outcome="${r.outcome}"]`);
+    const scores = el("ul", { className: "quiz-scores" });
+    for (const d of data.dimensions) {
+      const label = $(`[data-dimension="${d.id}"] a`).textContent;
+      const bar = el("span", { className: "quiz-bar" }, el("span"));
+      bar.firstChild.style.width = (100 * Math.max(0, r.scores[d.id])) / (d.max || 1) + "%";
+      bar.setAttribute("aria-hidden", "true");
+      scores.append(el("li", {}, fill(s.score_text, { label, score: r.scores[d.id], max: d.max }), bar));
+    }
+    const restart = el("button", { type: "button", textContent: s.start_again });
+    restart.addEventListener("click", () => reset(false));
+    result.replaceChildren(el("p", { className: "quiz-kicker", textContent: s.result_heading }));
+    if (item) {
+      const link = item.querySelector(".quiz-outcome-link").cloneNode(true);
+      result.append(
+        el("h3", { textContent: item.querySelector(".quiz-outcome-title").textContent }),
+        item.querySelector(".quiz-outcome-body").cloneNode(true),
+        el("p", { className: "quiz-go" }, link),
+      );
+    }
+    result.append(el("h4", { textContent: s.scores_heading }), scores);
+    if (r.revisit.length) {
+      const list = el("ul");
+      for (const id of r.revisit) list.append(el("li", {}, $(`[data-dimension="${id}"] a`).cloneNode(true)));
+      result.append(el("h4", { textContent: s.revisit_heading }), list);
+    }
+    const buttons = el("p", { className: "quiz-actions" }, restart);
+    if (data.remember) {
+      const forget = el("button", { type: "button", textContent: s.forget });
+      forget.addEventListener("click", () => reset(true));
+      buttons.append(" ", forget);
+      try {
+        localStorage.setItem(key, JSON.stringify({ hash: data.hash, answers: r.answers }));
+      } catch {
+        // Storage off or full: the result still shows, it is just not kept.
+      }
+    }
+    result.append(buttons);
+    form.hidden = true;
+    result.hidden = false;
+    if (announce) {
+      say(s.result_heading + ": " + (item ? result.querySelector("h3").textContent : ""));
+      result.focus();
+      root.dispatchEvent(new CustomEvent("quiz:complete", { bubbles: true, detail: { outcome: r.outcome || null } }));
+    }
+  }
+
+  function reset(forget) {
+    if (forget) {
+      try {
+        localStorage.removeItem(key);
+      } catch {
+        // Nothing was kept.
+      }
+    }
+    form.reset();
+    form.hidden = false;
+    result.hidden = true;
+    result.replaceChildren();
+    show(visible()[0], true);
+    if (forget) say(s.forgotten + " " + progress.textContent);
+  }
+
+  back.addEventListener("click", () => step(-1));
+  next.addEventListener("click", () => step(1));
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    step(1);
+  });
+  form.addEventListener("keydown", (e) => {
+    if (e.key === "Enter" && e.target.matches("input")) {
+      e.preventDefault();
+      step(1);
+    }
+  });
+  form.addEventListener("change", () => show(at, false));
+
+  root.classList.add("quiz-live");
+  $("[data-quiz-nav]").hidden = false;
+  progress.hidden = false;
+  show(0, false);
+  if (data.remember) restore();
+
+  function restore() {
+    let kept = null;
+    try {
+      kept = JSON.parse(localStorage.getItem(key));
+      if (kept && kept.hash !== data.hash) localStorage.removeItem(key);
+    } catch {
+      return;
+    }
+    if (!kept || kept.hash !== data.hash) return;
+    for (const [qid, value] of Object.entries(kept.answers || {})) {
+      for (const input of form.querySelectorAll(`[data-question="${CSS.escape(qid)}"] input`)) {
+        input.checked = picks(value).includes(input.value);
+      }
+    }
+    finish(false);
+  }
+}
+
+for (const root of document.querySelectorAll("[data-quiz]")) widget(root);

@@ -1,0 +1,83 @@
+"""Real-browser fixtures: Playwright drives the system Chromium over a loopback HTTP server."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import ConsoleMessage, Page, Request
+
+from tests.conftest import require_tool
+
+# DEVELOPERS.md: Playwright's own browser download cannot work here; the system one is used.
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
+    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
+    executable = require_tool(path, "Chromium (Debian package 'chromium')")
+    return {**browser_type_launch_args, "executable_path": executable, "args": CHROMIUM_FLAGS}
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def serve() -> Iterator[Callable[[Path], str]]:
+    """Serve a folder on 127.0.0.1 (a free port); returns its base URL without a slash."""
+    servers: list[ThreadingHTTPServer] = []
+
+    def _serve(folder: Path) -> str:
+        handler = partial(_QuietHandler, directory=str(folder))
+        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_address[1]}"
+
+    yield _serve
+    for server in servers:
+        server.shutdown()
+        server.server_close()
+
+
+class PageLog:
+    """What a page did that a reader would not want: requests elsewhere, console errors."""
+
+    def __init__(self, page: Page, origin: str):
+        self.origin = origin
+        self.foreign: list[str] = []
+        self.errors: list[str] = []
+        page.on("request", self._request)
+        page.on("console", self._console)
+        page.on("pageerror", lambda error: self.errors.append(str(error)))
+
+    def _request(self, request: Request) -> None:
+        if not request.url.startswith(self.origin + "/") and not request.url.startswith("data:"):
+            self.foreign.append(request.url)
+
+    def _console(self, message: ConsoleMessage) -> None:
+        if message.type in ("error", "warning"):
+            self.errors.append(f"{message.type}: {message.text}")
+
+    def assert_clean(self) -> None:
+        assert self.foreign == [], f"requests outside {self.origin}: {self.foreign}"
+        assert self.errors == [], f"console: {self.errors}"

@@ -1,0 +1,150 @@
+"""Property: for random valid quizzes and random answers, the browser widget gives the same
+outcome, scores and "worth revisiting" list as the Python scorer the build proves things with."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from playwright.sync_api import Page, Route
+from quiz.loader import parse_quiz
+from quiz.model import Answers, Quiz
+from quiz.render import render_quiz
+from quiz.scoring import result_for, shown
+from quiz.strings import DEFAULT_STRINGS
+
+from tests.browser.quiz_driver import QuizDriver
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+STATIC = ROOT / "plugins" / "quiz" / "static"
+PAGE = (Path(__file__).parent / "fixtures" / "quiz-page.html").read_text(encoding="utf-8")
+ORIGIN = "http://quiz.test"
+LINK = "{filename}/a.md"
+
+points = st.integers(-3, 3).map(lambda n: n / 2)  # halves: exact in both languages
+
+
+@st.composite
+def quizzes(draw: st.DrawFn) -> dict[str, Any]:
+    dims = [f"d{i}" for i in range(draw(st.integers(1, 3)))]
+    questions: list[dict[str, Any]] = []
+    for q in range(draw(st.integers(1, 4))):
+        options = [
+            {
+                "id": f"o{o}",
+                "label": f"Option {q}.{o}",
+                "score": draw(st.dictionaries(st.sampled_from(dims), points, max_size=2)),
+            }
+            for o in range(draw(st.integers(2, 4)))
+        ]
+        question: dict[str, Any] = {
+            "id": f"q{q}",
+            "prompt": f"Question {q}?",
+            "type": draw(st.sampled_from(["single", "multiple", "scale"])),
+            "options": options,
+        }
+        if questions and draw(st.booleans()):
+            earlier = draw(st.sampled_from(questions))
+            ids = [o["id"] for o in earlier["options"]]
+            question["show_if"] = {
+                "answer": earlier["id"],
+                "in": draw(st.lists(st.sampled_from(ids), min_size=1, max_size=2, unique=True)),
+            }
+        questions.append(question)
+
+    def condition(depth: int) -> st.SearchStrategy[dict[str, Any]]:
+        leaves = st.one_of(
+            st.builds(lambda d, n: {"score": d, "below": n}, st.sampled_from(dims), points),
+            st.builds(lambda d, n: {"score": d, "at_least": n}, st.sampled_from(dims), points),
+            st.sampled_from(questions).flatmap(
+                lambda q: st.sampled_from([o["id"] for o in q["options"]]).map(
+                    lambda o: {"answer": q["id"], "is": o}
+                )
+            ),
+        )
+        if depth == 0:
+            return leaves
+        inner = st.lists(condition(depth - 1), min_size=1, max_size=3)
+        return st.one_of(
+            leaves,
+            inner.map(lambda cs: {"all": cs}),
+            inner.map(lambda cs: {"any": cs}),
+            condition(depth - 1).map(lambda c: {"not": c}),
+        )
+
+    outcomes = [
+        {"id": f"r{i}", "title": f"Result {i}", "link": LINK, "when": draw(condition(2))}
+        for i in range(draw(st.integers(1, 4)))
+    ]
+    if draw(st.booleans()):
+        outcomes.append({"id": "rest", "title": "Everything else", "link": LINK})
+    return {
+        "title": "Random quiz",
+        "dimensions": {d: {"label": f"Dimension {d}", "link": LINK} for d in dims},
+        "questions": questions,
+        "outcomes": outcomes,
+    }
+
+
+def _answers(draw: st.DrawFn, quiz: Quiz) -> Answers:
+    answers: Answers = {}
+    for question in quiz.questions:
+        ids = question.option_ids()
+        if question.type == "multiple":
+            answers[question.id] = draw(st.lists(st.sampled_from(ids), unique=True))
+        else:
+            answers[question.id] = draw(st.sampled_from(ids))
+    return answers
+
+
+def _asked(quiz: Quiz, answers: Answers) -> Answers:
+    """The answers a reader actually gives: hidden questions are never asked."""
+    visible: Answers = {}
+    for question in quiz.questions:
+        if shown(question, visible):
+            visible[question.id] = answers[question.id]
+    return visible
+
+
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_browser_and_python_agree(page: Page, data: st.DataObject) -> None:
+    quiz = parse_quiz(yaml.safe_dump(data.draw(quizzes())), "random", "random.yaml")
+    answers = _asked(quiz, data.draw(st.composite(lambda draw: _answers(draw, quiz))()))
+    expected = result_for(quiz, answers)
+    html = PAGE.replace("{quiz}", render_quiz(quiz, "quiz-random", {LINK: "A"}, DEFAULT_STRINGS))
+
+    def fulfil(route: Route) -> None:
+        name = route.request.url.removeprefix(ORIGIN + "/")
+        if name in ("quiz.js", "quiz.css"):
+            route.fulfill(path=STATIC / name)
+        else:
+            route.fulfill(body=html, content_type="text/html; charset=utf-8")
+
+    page.unroute("**/*")
+    page.route("**/*", fulfil)
+    page.goto(f"{ORIGIN}/")
+    page.evaluate("addEventListener('quiz:complete', e => (window.completed = e.detail))")
+    driver = QuizDriver(page, "quiz-random")
+    assert driver.take_by_mouse(answers) == list(answers)
+    outcome = expected.outcome.id if expected.outcome else None
+    assert page.evaluate("window.completed") == {"outcome": outcome}
+    shown_scores = [
+        float(m.group(1))
+        for text in driver.result.locator(".quiz-scores li").all_inner_texts()
+        if (m := re.search(r": (-?[\d.]+) of", text))
+    ]
+    assert shown_scores == [expected.scores[d] for d in quiz.dimensions]
+    revisit = driver.result.locator("h4 + ul:not(.quiz-scores) a").all_inner_texts()
+    assert revisit == [d.label for d in expected.revisit]
