@@ -126,3 +126,13 @@ def test_real_quiz_page_builds_with_every_outcome(real_site: Site) -> None:
     ready = soup.select_one('[data-outcome="ready"] a.quiz-outcome-link')
     assert ready["href"] == "/reach-out.html#what-to-say"
     assert 6 <= len(soup.select("form fieldset")) <= 8
+
+
+def test_quiz_fence_with_a_body_or_a_bad_id_fails_the_build(build) -> None:
+    site: Site = build("quiz-fence", expect_ok=False)
+    assert sorted(site.result.errors) == [
+        "content/pages/argument.md:4: '{quiz} Mini Quiz!': expected a quiz id such as "
+        "{quiz} ready-to-reach-out",
+        "content/pages/body.md:6: a {quiz} fence takes the quiz id after it and an empty body",
+    ]
+    assert not site.output.exists()

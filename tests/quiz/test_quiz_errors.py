@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from quiz.check import check_file
-from quiz.loader import QuizErrors, load_quiz
+from quiz.loader import MAX_QUIZ_BYTES, QuizErrors, load_quiz
 from quiz.routing import verify
 
 HERE = Path(__file__).parent
@@ -60,3 +60,10 @@ def test_check_command_prints_the_routing_table(capsys: pytest.CaptureFixture[st
 def test_check_command_fails_on_a_bad_quiz(capsys: pytest.CaptureFixture[str]) -> None:
     assert not check_file(HERE / "errors" / "dead-end.yaml", 1_000_000, 1000)
     assert "reach no outcome" in capsys.readouterr().err
+
+
+def test_quiz_larger_than_the_limit_is_refused(tmp_path: Path) -> None:
+    big = tmp_path / "big.yaml"
+    padding = "# padding\n" * (MAX_QUIZ_BYTES // 10 + 1)
+    big.write_text((HERE / "valid.yaml").read_text(encoding="utf-8") + padding, encoding="utf-8")
+    assert messages(big) == [f"quizzes/big.yaml: quiz file is larger than {MAX_QUIZ_BYTES:,} bytes"]
