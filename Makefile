@@ -6,13 +6,14 @@ PORT ?= 8000
 SITEURL ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build publish test lint check clean
+.PHONY: help serve build publish github test lint check clean
 
 help:
 	@echo "make serve    build and serve with live reload on http://127.0.0.1:$(PORT)"
 	@echo "make test     install test needs and run the whole suite"
 	@echo "make build    development build into output/"
 	@echo "make publish  production build (SITEURL=https://... make publish)"
+	@echo "make github   publish, then push output/ to the gh-pages branch (ghp-import)"
 	@echo "make check    validate the quizzes and print their routing tables"
 	@echo "make lint     ruff and mypy"
 	@echo "make clean    remove output/ and caches"
@@ -39,6 +40,9 @@ build: $(VENV)/.runtime
 
 publish: $(VENV)/.runtime
 	SITEURL="$(SITEURL)" $(PY) -m tools.build -s publishconf.py
+
+github: publish $(VENV)/.dev
+	$(VENV)/bin/ghp-import --no-jekyll --branch gh-pages --push --message "Publish the site" output
 
 check: $(VENV)/.runtime
 	PYTHONPATH=plugins $(PY) -m quiz check content/quizzes

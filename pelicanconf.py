@@ -27,7 +27,7 @@ OUTPUT_PATH = str(_HERE / "output")
 THEME = str(_HERE / "theme")
 
 PLUGIN_PATHS = [str(_HERE / "plugins")]
-PLUGINS = ["mdit_reader", "quiz"]
+PLUGINS = ["mdit_reader", "quiz", "site_files", "pagefind_index"]
 
 
 
@@ -38,7 +38,7 @@ def reading_order(article):
 
 ARTICLE_ORDER_BY = reading_order
 DEFAULT_PAGINATION = False
-DIRECT_TEMPLATES = ["index", "archives", "tags", "categories", "404"]
+DIRECT_TEMPLATES = ["index", "archives", "tags", "categories", "search", "404"]
 
 ARTICLE_URL = "{slug}.html"
 ARTICLE_SAVE_AS = "{slug}.html"
@@ -47,6 +47,8 @@ PAGE_SAVE_AS = "{slug}.html"
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
 DEFAULT_CATEGORY = "Advice"
+# content/articles/ is where articles live, not a category readers should see.
+USE_FOLDER_AS_CATEGORY = False
 
 # No feeds while developing.
 FEED_ALL_ATOM = None

@@ -20,6 +20,9 @@ FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 
+# A custom domain for GitHub Pages (CNAME=advice.example.org make publish); none by default.
+SITE_FILES_CNAME = os.environ.get("CNAME", "")
+
 # A production build never reuses the development cache.
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False

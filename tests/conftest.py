@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.pages_host import PagesHost
 from tools.build import BuildResult, build_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,3 +93,59 @@ def copy_site_source(dest: Path) -> Path:
         if (ROOT / name).exists():
             shutil.copy2(ROOT / name, dest / name)
     return dest
+
+
+@pytest.fixture(scope="session")
+def serve() -> Iterator[Callable[[Path], str]]:
+    """Serve a folder on 127.0.0.1 like GitHub Pages; returns its base URL (no slash)."""
+    hosts: list[PagesHost] = []
+
+    def _serve(folder: Path) -> str:
+        hosts.append(PagesHost(folder))
+        return hosts[-1].url
+
+    yield _serve
+    for host in hosts:
+        host.close()
+
+
+@contextmanager
+def _environment(name: str, value: str) -> Iterator[None]:
+    before = os.environ.get(name)
+    os.environ[name] = value
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ[name]
+        else:
+            os.environ[name] = before
+
+
+@pytest.fixture(scope="session")
+def publish(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Callable[[str], tuple[str, Site]]]:
+    """`make publish` of the real content, served as GitHub Pages serves it: at the host's root
+    (``""``) or under ``/<sub_path>/`` as a project page. Gives the site's URL and the site;
+    each variant is built once per session."""
+    hosts: list[PagesHost] = []
+    built: dict[str, tuple[str, Site]] = {}
+
+    def _publish(sub_path: str = "") -> tuple[str, Site]:
+        if sub_path not in built:
+            work = tmp_path_factory.mktemp("publish")
+            root = work / "www"
+            root.mkdir()
+            hosts.append(PagesHost(root))
+            siteurl = hosts[-1].url + (f"/{sub_path}" if sub_path else "")
+            with _environment("SITEURL", siteurl):
+                site = build_into(work, ROOT / "content", "publishconf.py", SITEURL=siteurl)
+            target = root / sub_path if sub_path else root
+            shutil.copytree(site.output, target, dirs_exist_ok=True)
+            built[sub_path] = (siteurl, Site(site.result, target))
+        return built[sub_path]
+
+    yield _publish
+    for host in hosts:
+        host.close()

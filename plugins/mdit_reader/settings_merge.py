@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-__all__ = ["merge_known"]
+__all__ = ["fill_defaults", "merge_known"]
 
 V = TypeVar("V")
 
@@ -21,3 +21,25 @@ def merge_known(
             f"{setting}: unknown key(s) {', '.join(unknown)}; known: {', '.join(defaults)}"
         )
     return merged
+
+
+def fill_defaults(
+    settings: dict[str, Any],
+    defaults: Mapping[str, Any],
+    types: Mapping[str, type | tuple[type, ...]],
+    plugin: str,
+) -> None:
+    """Fill a plugin's documented defaults into ``settings``; refuse a value of the wrong type."""
+    for name, default in defaults.items():
+        settings.setdefault(name, default)
+        wanted = types[name]
+        value = settings[name]
+        if not isinstance(value, wanted) or (
+            isinstance(value, bool) and bool not in _tuple(wanted)
+        ):
+            names = " or ".join(t.__name__ for t in _tuple(wanted))
+            raise ValueError(f"[{plugin}] {name} must be {names}, not {value!r}")
+
+
+def _tuple(types: type | tuple[type, ...]) -> tuple[type, ...]:
+    return types if isinstance(types, tuple) else (types,)

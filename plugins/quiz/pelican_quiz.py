@@ -21,6 +21,7 @@ from typing import Any
 
 from mdit_reader.directives import Directive, register_directive
 from mdit_reader.safe_yaml import SourceError
+from mdit_reader.settings_merge import fill_defaults
 from mdit_reader.sources import display_path
 from pelican import signals
 
@@ -64,15 +65,7 @@ _LINK = re.compile(r"^\{filename\}/?(?P<path>[^#]+)(?:#(?P<fragment>.+))?$")
 
 def _settings(settings: dict[str, Any]) -> dict[str, Any]:
     """Fill defaults into ``settings`` once and refuse values that cannot work."""
-    for name, default in DEFAULTS.items():
-        settings.setdefault(name, default)
-        if not isinstance(settings[name], _TYPES[name]) or (
-            _TYPES[name] is int and isinstance(settings[name], bool)
-        ):
-            raise ValueError(
-                f"[quiz] {name} must be {_TYPES[name].__name__}"  # type: ignore[union-attr]
-                f", not {settings[name]!r}"
-            )
+    fill_defaults(settings, DEFAULTS, _TYPES, "quiz")
     for name in ("QUIZ_ROUTING_LIMIT", "QUIZ_SAMPLE_SIZE"):
         if settings[name] < 1:
             raise ValueError(f"[quiz] {name} must be at least 1")

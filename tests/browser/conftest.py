@@ -4,11 +4,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import threading
-from collections.abc import Callable, Iterator
-from functools import partial
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -34,29 +29,6 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
     path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
     executable = require_tool(path, "Chromium (Debian package 'chromium')")
     return {**browser_type_launch_args, "executable_path": executable, "args": CHROMIUM_FLAGS}
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@pytest.fixture(scope="session")
-def serve() -> Iterator[Callable[[Path], str]]:
-    """Serve a folder on 127.0.0.1 (a free port); returns its base URL without a slash."""
-    servers: list[ThreadingHTTPServer] = []
-
-    def _serve(folder: Path) -> str:
-        handler = partial(_QuietHandler, directory=str(folder))
-        server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        servers.append(server)
-        return f"http://127.0.0.1:{server.server_address[1]}"
-
-    yield _serve
-    for server in servers:
-        server.shutdown()
-        server.server_close()
 
 
 class PageLog:

@@ -106,6 +106,7 @@ def _content_files() -> list[Path]:
     return sorted((ROOT / "content").rglob("*.md"))
 
 
+@pytest.mark.seed
 @pytest.mark.parametrize("path", _content_files(), ids=lambda p: p.stem)
 def test_no_run_of_eight_words_is_copied_from_the_source(path: Path) -> None:
     if not SEED.exists():

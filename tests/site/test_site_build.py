@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import ROOT, Site, build_into
+from tools.build import build_site
 from tools.livereload_csp import livereload_script_hash
 
 ARTICLES = [
@@ -124,3 +126,26 @@ def test_publish_without_siteurl_is_a_clear_error(tmp_path: Path, monkeypatch) -
         "publishconf.py: SITEURL must be the absolute address the site is served "
         "from, e.g. SITEURL=https://user.github.io/repo make publish"
     ]
+
+
+def test_without_pagefind_the_site_builds_without_search(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    overrides = {
+        "PATH": str(ROOT / "content"),
+        "CACHE_PATH": str(tmp_path / "cache"),
+        "LOAD_CONTENT_CACHE": False,
+        "PAGEFIND_COMMAND": ["no-such-pagefind"],
+    }
+    result = build_site(str(ROOT / "pelicanconf.py"), overrides, str(output))
+    assert result.ok
+    assert result.warnings == [
+        "[pagefind] no-such-pagefind is not installed (pip install 'pagefind[bin]'): "
+        "the site is built without search"
+    ]
+    assert (output / "search.html").exists()
+    assert not (output / "pagefind").exists()
+
+
+def test_search_index_holds_article_bodies_only(real_site: Site) -> None:
+    entry = json.loads((real_site.output / "pagefind" / "pagefind-entry.json").read_text())
+    assert entry["languages"]["en"]["page_count"] == 6

@@ -1,0 +1,1 @@
+from .pagefind_index import *  # noqa: F403

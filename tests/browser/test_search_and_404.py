@@ -1,0 +1,56 @@
+"""The published site in Chromium, under a sub-path: static search finds an article and leads to
+it; the 404 page works at any depth."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import PageLog
+from tests.conftest import Site
+
+pytestmark = pytest.mark.browser
+Publish = Callable[[str], tuple[str, Site]]
+
+
+@pytest.mark.parametrize("sub_path", ["", "some-repo"], ids=["domain-root", "sub-path"])
+def test_search_finds_a_word_and_follows_the_hit(
+    page: Page, publish: Publish, sub_path: str
+) -> None:
+    url, _ = publish(sub_path)
+    log = PageLog(page, url.rsplit("/", 1)[0] if sub_path else url)
+    page.goto(f"{url}/")
+    page.get_by_role("searchbox", name="Search").fill("circles")
+    page.get_by_role("searchbox", name="Search").press("Enter")
+    page.wait_for_url(f"{url}/search.html?q=circles")
+    status = page.locator("[data-search-status]")
+    expect(status).to_have_text("One piece of advice mentions “circles”.")
+    hits = page.locator("[data-search-results] li")
+    expect(hits.locator("mark").first).to_contain_text("circles", ignore_case=True)
+    hits.first.locator("a").click()
+    page.wait_for_url(f"{url}/let-it-go.html")
+    expect(page.locator("h1")).to_have_text("Let it go")
+    log.assert_clean()
+
+
+def test_search_for_nothing_says_so(page: Page, publish: Publish) -> None:
+    url, _ = publish("some-repo")
+    page.goto(f"{url}/search.html?q=zeppelin")
+    expect(page.locator("[data-search-status]")).to_have_text(
+        "Nothing mentions “zeppelin”. Try a shorter or different word."
+    )
+
+
+def test_404_page_works_at_a_nested_address(page: Page, publish: Publish) -> None:
+    url, _ = publish("some-repo")
+    log = PageLog(page, url.rsplit("/", 1)[0])
+    response = page.goto(f"{url}/some/deep/missing/page.html")
+    assert response is not None and response.status == 404
+    log.errors = [e for e in log.errors if "404" not in e]  # the page itself answers 404
+    expect(page.locator("h1")).to_have_text("This page isn’t here")
+    assert page.evaluate("document.styleSheets[0].cssRules.length") > 10, "stylesheet loaded"
+    page.get_by_role("link", name="Take the “Are you ready to reach out?” quiz").click()
+    page.wait_for_url(f"{url}/quiz.html")
+    log.assert_clean()
