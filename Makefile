@@ -28,6 +28,13 @@ $(VENV)/.test: $(VENV)/.runtime
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
+# The Nu HTML Checker for the test suite (npm vnu-jar, run with the machine's Java). Without npm
+# the HTML tests skip with a reason (under CI=true they fail instead).
+NPM := $(shell command -v npm 2>/dev/null)
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
 $(VENV)/.dev: $(VENV)/.runtime
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
@@ -47,7 +54,7 @@ github: publish $(VENV)/.dev
 check: $(VENV)/.runtime
 	PYTHONPATH=plugins $(PY) -m quiz check content/quizzes
 
-test: $(VENV)/.test
+test: $(VENV)/.test $(if $(NPM),node_modules/.installed)
 	$(PY) -m pytest
 
 lint: $(VENV)/.dev

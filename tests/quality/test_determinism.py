@@ -1,0 +1,46 @@
+"""Two clean builds of the same commit are byte-identical: no timestamps, no random ids, stable
+order (search index included)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, build_into
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def tree_differences(one: Path, two: Path) -> list[str]:
+    """Paths that exist in only one folder or differ in bytes."""
+
+    def digests(root: Path) -> dict[str, str]:
+        return {
+            p.relative_to(root).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(root.rglob("*"))
+            if p.is_file()
+        }
+
+    a, b = digests(one), digests(two)
+    return sorted(path for path in a.keys() | b.keys() if a.get(path) != b.get(path))
+
+
+def test_the_comparison_sees_a_difference() -> None:
+    assert tree_differences(FIXTURES / "tree-a", FIXTURES / "tree-b") == ["extra.txt", "stamp.html"]
+
+
+@pytest.mark.parametrize("settings", ["pelicanconf.py", "publishconf.py"])
+def test_two_clean_builds_are_byte_identical(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, settings: str
+) -> None:
+    siteurl = "https://example.org/some-repo" if settings == "publishconf.py" else ""
+    monkeypatch.setenv("SITEURL", siteurl)
+    extra = {"SITEURL": siteurl} if siteurl else {}
+    first = build_into(tmp_path / "one", ROOT / "content", settings, **extra)
+    os.utime(ROOT / "content" / "pages" / "about.md")  # a newer mtime must not leak into output
+    second = build_into(tmp_path / "two", ROOT / "content", settings, **extra)
+    assert len(list(first.output.rglob("*"))) > 30
+    assert tree_differences(first.output, second.output) == []
