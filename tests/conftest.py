@@ -149,3 +149,12 @@ def publish(
     yield _publish
     for host in hosts:
         host.close()
+
+
+@pytest.fixture
+def dev_server(tmp_path: Path) -> Iterator[Any]:
+    """`make serve` running on a copy of the site (see tests/dev_server.py)."""
+    from tests.dev_server import running_dev_server
+
+    with running_dev_server(tmp_path) as server:
+        yield server

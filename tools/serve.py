@@ -77,8 +77,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             server.watch(
                 path, partial(rebuild, args.settings, args.output, use_cache), ignore=_ignored
             )
+    # livereload reloads open pages right after it starts: for files its first poll has not
+    # seen yet, and for its own restart marker (unless restart_delay is "forever"). Its 3 s
+    # debounce after a reload would then swallow the author's first real edit. Record every
+    # file's mtime now and skip the restart reload: pages reload on real changes only.
+    server.watcher.examine()
     print(f"[serve] http://{args.host}:{args.port}/ (Ctrl-C stops)", flush=True)
-    server.serve(host=args.host, port=args.port, root=args.output, restart_delay=0)
+    server.serve(host=args.host, port=args.port, root=args.output, restart_delay="forever")
     return 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .no_script import script_errors
 from .safe_yaml import Located, SourceError, excerpt, load_yaml
 
 __all__ = ["FrontMatter", "split_front_matter"]
@@ -47,4 +48,7 @@ def split_front_matter(text: str, path: str) -> FrontMatter:
             f"front matter must be a mapping of keys to values, "
             f"not {type(values).__name__} {excerpt(values)}",
         )
+    problems = script_errors(located, path)
+    if problems:
+        raise problems[0]
     return FrontMatter(values, located, "".join(lines[index + 1 :]), index + 2)

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from mdit_reader.no_script import script_errors
 from mdit_reader.safe_yaml import Located, SourceError, YamlPath, load_yaml
 from mdit_reader.sources import read_source
 
@@ -73,7 +74,7 @@ def parse_quiz(text: str, quiz_id: str, path: str) -> Quiz:
                 )
             ]
         )
-    errors = schema_errors(located, path)
+    errors = schema_errors(located, path) + script_errors(located, path)
     if errors:
         raise QuizErrors(errors)
     quiz = _build(located, quiz_id, path)

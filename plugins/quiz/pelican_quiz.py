@@ -173,6 +173,7 @@ def _forget_rendered(content: Any) -> None:
 
 def _place_quizzes(
     content: Any,
+    folder: Path,
     quizzes: dict[str, Quiz],
     labels: dict[str, dict[str, str]],
     settings: dict[str, Any],
@@ -184,7 +185,8 @@ def _place_quizzes(
         quiz_id, line, source = match.group(1), int(match.group(2)), match.group(3)
         quiz = quizzes.get(quiz_id)
         if quiz is None or quiz_id not in labels:
-            if quiz is None:
+            # A quiz whose file failed to load has its own message already.
+            if quiz is None and not any(f.stem == quiz_id for f in quiz_files(folder)):
                 known = ", ".join(sorted(quizzes)) or "none"
                 errors.append(
                     SourceError(source, line, f"unknown quiz '{quiz_id}' (known: {known})")
@@ -223,7 +225,7 @@ def _on_all_generators_finalized(generators: list[Any]) -> None:
     used = False
     for content in contents.values():
         if "data-quiz-embed" in (getattr(content, "_content", "") or ""):
-            errors += _place_quizzes(content, quizzes, labels, settings)
+            errors += _place_quizzes(content, folder, quizzes, labels, settings)
             used = True
     settings["_QUIZ_USED"] = used  # read by _on_finalized: ship the assets only when needed
     if errors:

@@ -38,13 +38,15 @@ class PageLog:
         self.origin = origin
         self.foreign: list[str] = []
         self.errors: list[str] = []
+        self.foreign_allowed: tuple[str, ...] = ()  # e.g. the dev server's websocket
         page.on("request", self._request)
         page.on("console", self._console)
         page.on("pageerror", lambda error: self.errors.append(str(error)))
 
     def _request(self, request: Request) -> None:
-        if not request.url.startswith(self.origin + "/") and not request.url.startswith("data:"):
-            self.foreign.append(request.url)
+        url = request.url
+        if not url.startswith((self.origin + "/", "data:", *self.foreign_allowed)):
+            self.foreign.append(url)
 
     def _console(self, message: ConsoleMessage) -> None:
         if message.type in ("error", "warning"):

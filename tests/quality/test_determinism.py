@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -40,7 +41,11 @@ def test_two_clean_builds_are_byte_identical(
     monkeypatch.setenv("SITEURL", siteurl)
     extra = {"SITEURL": siteurl} if siteurl else {}
     first = build_into(tmp_path / "one", ROOT / "content", settings, **extra)
-    os.utime(ROOT / "content" / "pages" / "about.md")  # a newer mtime must not leak into output
-    second = build_into(tmp_path / "two", ROOT / "content", settings, **extra)
+    # A second checkout elsewhere, with newer file times: neither may leak into the output.
+    copy = tmp_path / "checkout" / "content"
+    shutil.copytree(ROOT / "content", copy)
+    for path in copy.rglob("*"):
+        os.utime(path)
+    second = build_into(tmp_path / "two", copy, settings, **extra)
     assert len(list(first.output.rglob("*"))) > 30
     assert tree_differences(first.output, second.output) == []

@@ -2,81 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
-from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import copy_site_source
+from tests.dev_server import DevServer, wait_for
 from tools.livereload_csp import LIVERELOAD_SCRIPT
 
 pytestmark = pytest.mark.slow
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def fetch(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read().decode("utf-8")
-
-
-def wait_for(check: Callable[[], bool], what: str, timeout: float = 30) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        try:
-            if check():
-                return
-        except OSError:
-            pass
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
-
-
-class DevServer:
-    def __init__(self, root: Path, port: int, log: Path, process: subprocess.Popen[bytes]):
-        self.root, self.port, self.log, self.process = root, port, log, process
-
-    def page(self, name: str) -> str:
-        return fetch(f"http://127.0.0.1:{self.port}/{name}")
-
-    def wait_for_page(self, name: str, text: str, what: str) -> None:
-        wait_for(lambda: text in self.page(name), what)
-
-    def log_text(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")
-
-
-@pytest.fixture
-def dev_server(tmp_path: Path) -> Iterator[DevServer]:
-    root = copy_site_source(tmp_path / "site")
-    port = free_port()
-    log = tmp_path / "serve.log"
-    with log.open("wb") as sink:
-        process = subprocess.Popen(
-            [sys.executable, "-m", "tools.serve", "--port", str(port)],
-            cwd=root,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        )
-    server = DevServer(root, port, log, process)
-    try:
-        wait_for(lambda: "<html" in server.page("index.html"), "the first build", 60)
-        yield server
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -118,3 +52,17 @@ def test_plugin_code_change_takes_effect(dev_server: DevServer) -> None:
     dev_server.wait_for_page(
         "let-it-go.html", 'class="permalink edited"', "the plugin change to show"
     )
+
+
+def test_broken_quiz_keeps_last_good_quiz_page_until_fixed(dev_server: DevServer) -> None:
+    quiz = dev_server.root / "content" / "quizzes" / "ready-to-reach-out.yaml"
+    edit(quiz, "title: Are you ready to reach out?", "title: [Are you ready")
+    error = "content/quizzes/ready-to-reach-out.yaml:3:6: expected ',' or ']'"
+    wait_for(lambda: error in dev_server.log_text(), "the quiz error")
+    assert "unknown quiz" not in dev_server.log_text()
+    assert "Traceback" not in dev_server.log_text()
+    assert "Are you ready to reach out?" in dev_server.page("quiz.html")
+    assert dev_server.process.poll() is None
+
+    edit(quiz, "title: [Are you ready", "title: Ready to say hello again?")
+    dev_server.wait_for_page("quiz.html", "Ready to say hello again?", "the fixed quiz")

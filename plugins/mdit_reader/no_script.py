@@ -1,0 +1,41 @@
+"""Refuse script markup and script URLs in YAML an author writes (front matter, quizzes).
+
+Everything is escaped on output anyway; refusing it as well turns a pasted snippet or an
+attack into a clear build error instead of odd text on a published page."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from .safe_yaml import Located, SourceError, YamlPath, excerpt
+
+__all__ = ["script_errors"]
+
+_SCRIPT = re.compile(r"<\s*/?\s*script\b|\b(?:java|vb)script\s*:|data\s*:\s*text/html", re.I)
+
+
+def _strings(value: Any, path: YamlPath) -> Iterator[tuple[YamlPath, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*path, index))
+
+
+def script_errors(located: Located, path: str) -> list[SourceError]:
+    """One error per string value holding ``<script``, ``</script`` or a script URL."""
+    return [
+        SourceError(
+            path,
+            located.line_of(where),
+            f"{'.'.join(str(p) for p in where)}: script markup or a script URL is not allowed "
+            f"here: {excerpt(text)}",
+        )
+        for where, text in _strings(located.data, ())
+        if _SCRIPT.search(text)
+    ]
