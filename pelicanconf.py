@@ -14,7 +14,8 @@ SITESUBTITLE = "Talking to someone after they turned you down"
 SITEURL = ""
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
-DEFAULT_DATE = "fs"  # articles may omit a date; order comes from `order`
+# Articles need a `date`: a date from file times would change with every checkout.
+DEFAULT_DATE = None
 
 PATH = str(_HERE / "content")
 ARTICLE_PATHS = ["articles"]

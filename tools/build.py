@@ -12,6 +12,7 @@ import argparse
 import json
 import logging
 import os
+import re
 import shutil
 import sys
 import tempfile
@@ -37,20 +38,32 @@ class _Collector(logging.Handler):
         super().__init__(logging.WARNING)
         self.errors: list[str] = []
         self.warnings: list[str] = []
+        self.content_root = "."  # the settings' PATH, once known: paths are shown from there
 
     def emit(self, record: logging.LogRecord) -> None:
-        text = _author_message(record)
+        text = _author_message(record, self.content_root)
         if text not in self.errors and text not in self.warnings:
             (self.errors if record.levelno >= logging.ERROR else self.warnings).append(text)
 
 
-def _author_message(record: logging.LogRecord) -> str:
+_MISSING_FIELD = re.compile(r"Skipping (.+): could not find information about '(\w+)'")
+
+
+def _author_message(record: logging.LogRecord, content_root: str) -> str:
     # Pelican reports a reader's exception as "Could not process <file>" from inside its
     # ``except`` block without the exception itself; our exceptions already name file and line.
     exc = record.exc_info[1] if record.exc_info else sys.exc_info()[1]
     if exc is not None and hasattr(exc, "path"):
         return str(exc)
     message = " ".join(record.getMessage().split())
+    missing = _MISSING_FIELD.fullmatch(message)
+    if missing:
+        # Pelican names the absolute path and no line; say it the way our reader does.
+        path, name = missing.groups()
+        from mdit_reader.sources import display_path
+
+        shown = display_path(path, content_root)
+        return f"{shown}:2: front matter needs a '{name}' for an article"
     if exc is not None:
         message += f": {type(exc).__name__}: {exc}"
     return message
@@ -95,6 +108,7 @@ def build_site(
     staging = ""
     try:
         settings = read_settings(settings_file, override=dict(overrides or {}))
+        collector.content_root = settings["PATH"]
         output = os.path.abspath(output or settings["OUTPUT_PATH"])
         os.makedirs(os.path.dirname(output), exist_ok=True)
         staging = tempfile.mkdtemp(

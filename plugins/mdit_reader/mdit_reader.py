@@ -85,6 +85,10 @@ class MarkdownItReader(BaseReader):  # type: ignore[misc]
                 raise SourceError(
                     path, line_of((key,)), f"'{key}': {excerpt(value)} is not valid ({exc})"
                 ) from None
+        if "date" in metadata and "modified" not in metadata:
+            # Otherwise Pelican takes "modified" from the file's mtime (DEFAULT_DATE = "fs"):
+            # feeds would change with every checkout.
+            metadata["modified"] = metadata["date"]
         return metadata
 
 
