@@ -88,7 +88,8 @@ def test_command_line_failure_exits_non_zero_without_traceback_and_keeps_output(
     ]
     shutil.copy(ERRORS.parent / "cases" / "heading_ids.md", tmp_path / "body.md")
     (content / "articles" / "fine.md").write_text(
-        "---\ntitle: Fine\n---\n" + (tmp_path / "body.md").read_text(), encoding="utf-8"
+        "---\ntitle: Fine\ndate: 2026-01-01\n---\n" + (tmp_path / "body.md").read_text(),
+        encoding="utf-8",
     )
     first = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, env=env, check=False)
     assert first.returncode == 0, first.stderr
