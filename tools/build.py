@@ -145,7 +145,8 @@ def _parse_override(text: str) -> tuple[str, Any]:
         return key, value
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None, quiet: bool = False) -> int:
+    """The command line; ``quiet`` leaves the "Built ..." line to the caller (the server)."""
     parser = argparse.ArgumentParser(
         prog="python -m tools.build", description=__doc__.split("\n")[0]
     )
@@ -176,7 +177,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-    print(f"Built {result.output}")
+    if not quiet:
+        print(f"Built {result.output}")
     return 0
 
 

@@ -2,8 +2,10 @@
 
     python -m tools.serve [--port 8000] [--settings pelicanconf.py]
 
-Each rebuild runs ``python -m tools.build`` in a fresh process, so edits to plugin code take
-effect, and a failed build (printed as it happened) leaves ``output/`` as it was.
+Each rebuild runs in a fresh process, so edits to plugin code and settings take effect, and a
+failed build (printed as it happened) leaves ``output/`` as it was. Where the system can fork,
+that process is forked from this one, which has already imported Pelican and the libraries
+(never our plugins or settings): a rebuild then skips about half a second of imports.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import os
 import subprocess
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 
 __all__ = ["WATCHED", "main", "rebuild"]
@@ -33,6 +35,67 @@ def _ignored(path: str) -> bool:
     return "__pycache__" in parts or path.endswith((".pyc", "~", ".swp")) or "/.#" in path
 
 
+# Imported once by the server so a forked build starts warm. Our own plugins are not here on
+# purpose: each build must import their current code.
+_WARM_IMPORTS = (
+    "pelican",
+    "pelican.generators",
+    "jinja2",
+    "markdown_it",
+    "mdit_py_plugins",
+    "yaml",
+    "jsonschema",
+    "feedgenerator",
+    "tools.build",
+)
+
+
+def _warm_up() -> None:
+    import importlib
+
+    for name in _WARM_IMPORTS:
+        importlib.import_module(name)
+
+
+def _build_args(settings: str, output: str, use_cache: bool) -> list[str]:
+    return [
+        "-s",
+        settings,
+        "-o",
+        output,
+        *([] if use_cache else ["-e", "LOAD_CONTENT_CACHE=false"]),
+    ]
+
+
+def _build_in_fork(args: list[str]) -> int:
+    sys.stdout.flush()
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the child: build, report, leave without running the server's cleanup
+        code = 1
+        try:
+            import logging
+
+            from tools.build import main as build_main
+
+            # The server's log handlers would print Pelican's records a second time, raw.
+            logging.getLogger().handlers = [logging.NullHandler()]
+
+            code = build_main(args, quiet=True)
+        finally:
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(code)
+    return os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+
+
+def _build_in_subprocess(args: list[str]) -> int:
+    done = subprocess.run(
+        [sys.executable, "-m", "tools.build", *args], check=False, stdout=subprocess.DEVNULL
+    )
+    return done.returncode
+
+
 def rebuild(settings: str, output: str, use_cache: bool = True) -> bool:
     """Build in a fresh process; print what happened; True when the site was replaced.
 
@@ -40,20 +103,30 @@ def rebuild(settings: str, output: str, use_cache: bool = True) -> bool:
     settings change.
     """
     started = time.perf_counter()
-    cache = [] if use_cache else ["-e", "LOAD_CONTENT_CACHE=false"]
-    done = subprocess.run(
-        [sys.executable, "-m", "tools.build", "-s", settings, "-o", output, *cache],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    sys.stderr.write(done.stderr)
+    args = _build_args(settings, output, use_cache)
+    code = _build_in_fork(args) if hasattr(os, "fork") else _build_in_subprocess(args)
     elapsed = time.perf_counter() - started
-    if done.returncode == 0:
+    if code == 0:
         print(f"[serve] rebuilt in {elapsed:.2f}s", flush=True)
         return True
     print("[serve] build failed; still serving the last good site", flush=True)
     return False
+
+
+class _QuickWatcher:
+    """livereload's polling watcher, checked every 100 ms instead of 800 ms."""
+
+    @staticmethod
+    def make() -> object:
+        from livereload.watcher import Watcher
+        from tornado import ioloop
+
+        class Quick(Watcher):  # type: ignore[misc]
+            def start(self, callback: Callable[[], None]) -> bool:
+                ioloop.PeriodicCallback(callback, 100).start()
+                return True
+
+        return Quick()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -68,10 +141,11 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from livereload import Server
 
+    _warm_up()
     rebuild(args.settings, args.output)
     os.makedirs(args.output, exist_ok=True)
 
-    server = Server()
+    server = Server(watcher=_QuickWatcher.make())
     for path, use_cache in WATCHED.items():
         if os.path.exists(path):
             server.watch(

@@ -128,15 +128,24 @@ def _heading_text(html: str, fragment: str) -> str | None:
     return re.sub(r"<[^>]+>", "", text).strip()
 
 
-def _link_labels(quiz: Quiz, contents: dict[str, Any]) -> tuple[dict[str, str], list[SourceError]]:
-    """Check each link's page and section exist; label each with the section's title."""
+def _link_labels(
+    quiz: Quiz, contents: dict[str, Any], content_root: Path
+) -> tuple[dict[str, str] | None, list[SourceError]]:
+    """Check each link's page and section exist; label each with the section's title.
+
+    No labels (and no error) when a linked file exists but failed to load: its own error says
+    what is wrong, and the quiz cannot be placed until it is fixed."""
     labels: dict[str, str] = {}
     errors: list[SourceError] = []
+    unreadable = False
     for where, link in quiz.links():
         match = _LINK.match(link)
         assert match is not None  # the schema only admits {filename} links
         target = contents.get(match["path"])
         line = quiz.line_of(where)
+        if target is None and (content_root / match["path"]).is_file():
+            unreadable = True
+            continue
         if target is None:
             errors.append(
                 SourceError(
@@ -159,7 +168,7 @@ def _link_labels(quiz: Quiz, contents: dict[str, Any]) -> tuple[dict[str, str], 
             )
             continue
         labels[link] = _heading_text(html, fragment) or target.title
-    return labels, errors
+    return (None if unreadable else labels), errors
 
 
 def _forget_rendered(content: Any) -> None:
@@ -217,10 +226,10 @@ def _on_all_generators_finalized(generators: list[Any]) -> None:
     labels: dict[str, dict[str, str]] = {}
     for quiz_id, quiz in quizzes.items():
         problems = prove_quiz(quiz, settings["QUIZ_ROUTING_LIMIT"], settings["QUIZ_SAMPLE_SIZE"])
-        quiz_labels, link_problems = _link_labels(quiz, contents)
+        quiz_labels, link_problems = _link_labels(quiz, contents, Path(settings["PATH"]))
         problems += link_problems
         errors += problems
-        if not problems:
+        if not problems and quiz_labels is not None:
             labels[quiz_id] = quiz_labels
     used = False
     for content in contents.values():

@@ -136,3 +136,10 @@ def test_quiz_fence_with_a_body_or_a_bad_id_fails_the_build(build) -> None:
         "content/pages/body.md:6: a {quiz} fence takes the quiz id after it and an empty body",
     ]
     assert not site.output.exists()
+
+
+def test_a_broken_linked_article_gives_its_own_message_only(build) -> None:
+    site: Site = build("quiz-article-broken", expect_ok=False)
+    assert site.result.errors == [
+        "content/articles/advice.md:3:1: duplicate key 'title'",
+    ]
