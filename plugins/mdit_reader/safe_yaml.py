@@ -95,7 +95,7 @@ class _LocatedProblem(Exception):
 _PLAIN_TAGS = ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map")
 
 
-def _scalar(loader: _Loader, node: ScalarNode) -> Any:
+def _scalar(loader: Any, node: ScalarNode) -> Any:
     value = loader.construct_object(node, deep=True)
     # Dates stay text: Pelican parses them itself and a quiz has no use for them.
     if isinstance(value, datetime.date):
@@ -103,7 +103,7 @@ def _scalar(loader: _Loader, node: ScalarNode) -> Any:
     return value
 
 
-def _build(loader: _Loader, node: Node, path: YamlPath, positions: dict[YamlPath, Any]) -> Any:
+def _build(loader: Any, node: Node, path: YamlPath, positions: dict[YamlPath, Any]) -> Any:
     positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if not isinstance(node, ScalarNode) and node.tag not in _PLAIN_TAGS:
         raise _LocatedProblem(f"tags such as {node.tag} are not allowed", node.start_mark)
@@ -133,6 +133,9 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Located:
     ``line_offset`` shifts reported lines, for YAML that starts part-way through a file
     (front matter starts on line 2).
     """
+    fast = _load_fast(text, line_offset)
+    if fast is not None:
+        return fast
     try:
         loader = _Loader(text)
     except yaml.reader.ReaderError as exc:
@@ -164,6 +167,31 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Located:
         raise SourceError(path, None, f"invalid YAML: {exc}") from None
     finally:
         loader.dispose()
+    return Located(data, positions, line_offset)
+
+
+_CLoader = getattr(yaml, "CSafeLoader", None)
+
+
+def _load_fast(text: str, line_offset: int) -> Located | None:
+    """The same result through libyaml when it is there and the text is clean; None sends the
+    caller to the pure-Python path, which words every error the same way on every machine."""
+    if _CLoader is None or yaml.reader.Reader.NON_PRINTABLE.search(text):
+        return None
+    try:
+        # Refuse anchors and aliases from the event stream, before any node graph exists.
+        for event in yaml.parse(text, Loader=_CLoader):
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+                return None
+        loader = _CLoader(text)
+        try:
+            node = loader.get_single_node()
+            positions: dict[YamlPath, tuple[int, int]] = {}
+            data = None if node is None else _build(loader, node, (), positions)
+        finally:
+            loader.dispose()
+    except (yaml.YAMLError, _LocatedProblem):
+        return None
     return Located(data, positions, line_offset)
 
 
