@@ -13,10 +13,9 @@ from typing import Any, ClassVar
 from pelican import signals
 from pelican.readers import BaseReader
 
-from .frontmatter import split_front_matter
+from .prefetch import forget, prefetch_for, prepare, take
 from .renderer import configure, make_markdown, render
 from .safe_yaml import SourceError, excerpt
-from .sources import display_path, read_source
 
 __all__ = ["MarkdownItReader", "register"]
 
@@ -35,17 +34,9 @@ class MarkdownItReader(BaseReader):  # type: ignore[misc]
         self.md = make_markdown(self.config)
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
-        path = display_path(source_path, self.settings.get("PATH", "."))
-        limit = self.config["max_bytes"]
-        text = read_source(
-            source_path,
-            path,
-            limit,
-            f"file is larger than {limit:,} bytes (MARKDOWN_IT['max_bytes']); split it up",
-        )
-        front = split_front_matter(text, path)
-        rendered = render(self.md, front.body, path, front.body_first_line)
-        metadata = self._metadata(front.values, front.located.line_of, path)
+        prepared = take(source_path) or prepare(self, source_path)
+        rendered, path = prepared.rendered, prepared.path
+        metadata = self._metadata(prepared.values, prepared.located.line_of, path)
         metadata["toc"] = rendered.toc
         metadata["heading_ids"] = rendered.heading_ids
         metadata["reading_time"] = rendered.reading_minutes(self.config["words_per_minute"])
@@ -104,7 +95,23 @@ def _forget_python_markdown(generator: Any) -> None:
         generator.readers.disabled_readers.pop(extension, None)
 
 
+def _prefetch(generator: Any) -> None:
+    reader = generator.readers.readers.get("md")
+    if not isinstance(reader, MarkdownItReader):
+        return
+    kind = "ARTICLE" if "article" in type(generator).__name__.lower() else "PAGE"
+    settings = generator.settings
+    prefetch_for(generator, reader, settings[f"{kind}_PATHS"], settings[f"{kind}_EXCLUDES"])
+
+
+def _new_build(pelican: Any) -> None:
+    forget()
+
+
 def register() -> None:
+    signals.initialized.connect(_new_build)
+    signals.article_generator_preread.connect(_prefetch)
+    signals.page_generator_preread.connect(_prefetch)
     signals.readers_init.connect(_add_reader)
     for generator_init in (
         signals.article_generator_init,
