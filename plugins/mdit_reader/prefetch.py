@@ -1,10 +1,11 @@
-"""Render a cold build's Markdown on every core before Pelican asks for it, one file at a time.
+"""Render a cold build's Markdown on two cores: Pelican reads the first part of the files
+itself while a forked worker renders the rest, which are ready when Pelican gets to them.
 
 Pelican reads files one after another. When a generator is about to read many files that are
-not in its cache, they are parsed and rendered in forked worker processes first; the reader
-then takes each result instead of doing the work again. Only picklable, Pelican-free pieces
-cross the process boundary (front matter values and where they stand, the rendered body); the
-metadata is still made in the main process. Any surprise in a worker leaves that file to the
+not in its cache, a worker process starts on the later ones (in Pelican's order); the reader
+takes each result instead of doing the work again. Only picklable, Pelican-free pieces cross
+the process boundary (front matter values and where they stand, the rendered body); the
+metadata is still made in the main process. Any surprise in the worker leaves that file to the
 reader, which then reports it exactly as it would have.
 """
 
@@ -50,27 +51,33 @@ def prepare(reader: Any, source_path: str) -> Prepared:
     return Prepared(path, front.values, front.located, rendered)
 
 
+# The worker's share: Pelican's own share of the files is a little smaller, as it also makes
+# the metadata of every file.
+WORKER_SHARE = 0.55
+
 _ready: dict[str, Prepared | SourceError] = {}
 _seen: set[int] = set()
-_worker_reader: list[Any] = []  # the reader, inherited by forked workers
+_worker_reader: list[Any] = []  # the reader, inherited by the forked worker
+_running: dict[str, Any] = {}  # "pool", "results" (in order), "expected" (paths not yet taken)
 
 
 def _work(source_path: str) -> tuple[str, Prepared | tuple[Any, ...] | None]:
     try:
-        return source_path, prepare(_worker_reader[0], source_path)
+        prepared = prepare(_worker_reader[0], source_path)
     except SourceError as error:  # sent as plain values: exceptions do not always pickle
         return source_path, (error.path, error.line, error.message, error.column)
     except Exception:  # the reader will meet it again and report it
         return source_path, None
+    prepared.located = Located(None, prepared.located.positions, prepared.located.line_offset)
+    return source_path, prepared
 
 
 def prefetch_for(generator: Any, reader: Any, folders: list[str], exclude: list[str]) -> None:
-    """Once per generator: render its uncached Markdown files in parallel."""
+    """Once per generator: start rendering the later part of its uncached Markdown files."""
     if id(generator) in _seen:
         return
     _seen.add(id(generator))
-    cores = os.cpu_count() or 1
-    if cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if (os.cpu_count() or 1) < 2 or "fork" not in multiprocessing.get_all_start_methods():
         return
     extensions = tuple(f".{e}" for e in reader.file_extensions)
     files = [
@@ -80,24 +87,51 @@ def prefetch_for(generator: Any, reader: Any, folders: list[str], exclude: list[
     ]
     if len(files) < MIN_FILES:
         return
+    _stop()
+    theirs = files[int(len(files) * (1 - WORKER_SHARE)) :]
     _worker_reader[:] = [reader]
-    workers = min(cores, 4)
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            chunk = max(1, len(files) // (workers * 8))
-            for source_path, result in pool.imap_unordered(_work, files, chunksize=chunk):
-                if isinstance(result, Prepared):
-                    _ready[source_path] = result
-                elif result is not None:
-                    _ready[source_path] = SourceError(*result)
+        pool = multiprocessing.get_context("fork").Pool(1)
     except Exception:  # only a speed-up: the reader does every file itself instead
-        _ready.clear()
+        return
     finally:
         _worker_reader.clear()
+    _running.update(pool=pool, results=pool.imap(_work, theirs, chunksize=8), expected=set(theirs))
+
+
+def _stop() -> None:
+    pool = _running.pop("pool", None)
+    _running.clear()
+    if pool is not None:
+        pool.terminate()
+        pool.join()
+
+
+def _collect(source_path: str) -> None:
+    """Take the worker's results, in order, up to ``source_path``."""
+    expected: set[str] = _running["expected"]
+    try:
+        while source_path in expected:
+            done, result = next(_running["results"])
+            expected.discard(done)
+            if isinstance(result, Prepared):
+                result.located = Located(
+                    result.values, result.located.positions, result.located.line_offset
+                )
+                _ready[done] = result
+            elif result is not None:
+                _ready[done] = SourceError(*result)
+    except Exception:  # the worker died or stopped: the reader does the rest itself
+        _stop()
+        return
+    if not expected:
+        _stop()
 
 
 def take(source_path: str) -> Prepared | None:
-    """The prefetched result for ``source_path`` (raising its error), or None."""
+    """The worker's result for ``source_path`` (raising its error), or None."""
+    if _running and source_path in _running["expected"]:
+        _collect(source_path)
     result = _ready.pop(source_path, None)
     if isinstance(result, SourceError):
         raise result
@@ -106,5 +140,6 @@ def take(source_path: str) -> Prepared | None:
 
 def forget() -> None:
     """A new build starts: nothing from an earlier one may be used."""
+    _stop()
     _ready.clear()
     _seen.clear()

@@ -1,22 +1,27 @@
-"""Index the built site with Pagefind, as the build's last step, for a fully static search.
+"""Static search with Pagefind: every published article's title and body are indexed.
 
-Only what a theme marks with ``data-pagefind-body`` is indexed. Without Pagefind the build says
-so once and the site is built without search (its search page explains that).
+Indexing starts as soon as the articles are read, on their rendered bodies, in a Pagefind
+process that runs on another core while Pelican writes the pages; the finished bundle is
+moved into ``<output>/pagefind`` at the end of the build. (Run after the build, over the written
+pages, the same index would cost a 1,000-article build about a second more.) Without Pagefind
+the build says so once and the site is built without search (its search page explains that).
 
 Settings (defaults in :data:`DEFAULTS`):
 
-``PAGEFIND_ENABLED``  run Pagefind after the build (True)
-``PAGEFIND_COMMAND``  the command to run, as a list; None finds the PyPI ``pagefind[bin]``
-                      package, then a ``pagefind`` on PATH
+``PAGEFIND_ENABLED``  index the articles (True)
+``PAGEFIND_COMMAND``  the Pagefind command, as a list; None finds the binary of the PyPI
+                      ``pagefind[bin]`` package, then a ``pagefind`` on PATH
 """
 
 from __future__ import annotations
 
-import importlib.util
+import atexit
 import logging
+import os
 import shutil
 import subprocess
-import sys
+import tempfile
+from html import escape
 from typing import Any
 
 from mdit_reader.settings_merge import fill_defaults
@@ -38,18 +43,84 @@ def pagefind_command(setting: list[str] | None) -> list[str] | None:
     """The command that runs Pagefind here, or None when it is not installed."""
     if setting:
         return setting if shutil.which(setting[0]) else None
-    if importlib.util.find_spec("pagefind") and importlib.util.find_spec("pagefind_bin"):
-        return [sys.executable, "-m", "pagefind"]
-    found = shutil.which("pagefind")
-    return [found] if found else None
+    try:
+        from pagefind_bin import get_executable
+
+        return [str(get_executable())]
+    except (ImportError, FileNotFoundError):
+        found = shutil.which("pagefind")
+        return [found] if found else None
+
+
+def _page(article: Any, lang: str) -> str:
+    # What the theme's article page gives Pagefind: the title, and the body it marks with
+    # data-pagefind-body.
+    return (
+        f'<!doctype html><html lang="{escape(lang)}"><head><meta charset="utf-8">'
+        f"<title>{escape(article.title)}</title></head><body>"
+        f'<h1 data-pagefind-meta="title">{escape(article.title)}</h1>'
+        f"<div data-pagefind-body>{article.content}</div></body></html>"
+    )
+
+
+class _Indexing:
+    """One Pagefind run over the articles, in the background."""
+
+    def __init__(self, command: list[str], articles: list[Any], lang: str) -> None:
+        self.work = tempfile.mkdtemp(prefix="pagefind-")
+        site, self.bundle = os.path.join(self.work, "site"), os.path.join(self.work, "bundle")
+        for article in articles:
+            target = os.path.join(site, article.save_as)
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            with open(target, "w", encoding="utf-8") as handle:
+                handle.write(_page(article, getattr(article, "lang", None) or lang))
+        os.makedirs(site, exist_ok=True)
+        self.process = subprocess.Popen(
+            [*command, "--site", site, "--output-path", self.bundle, "--quiet"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        atexit.register(self.abandon)
+
+    def finish(self, output: str) -> None:
+        """Wait for Pagefind and move its bundle into ``output``/pagefind."""
+        try:
+            out, err = self.process.communicate()
+            if self.process.returncode != 0:
+                detail = (err or out).strip().splitlines()[-3:]
+                raise RuntimeError(f"[pagefind] indexing failed: {' / '.join(detail)}")
+            target = os.path.join(output, "pagefind")
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.move(self.bundle, target)
+        finally:
+            self.abandon()
+
+    def abandon(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        shutil.rmtree(self.work, ignore_errors=True)
+        atexit.unregister(self.abandon)
+
+
+# The run of the build in progress (one build at a time per process).
+_running: dict[str, _Indexing] = {}
+
+
+def _stop_running() -> None:
+    running = _running.pop("run", None)
+    if running is not None:
+        running.abandon()
 
 
 def _on_initialized(pelican: Any) -> None:
     fill_defaults(pelican.settings, DEFAULTS, _TYPES, "pagefind")
+    _stop_running()  # left over from a build in this process that failed half-way
 
 
-def _on_finalized(pelican: Any) -> None:
-    settings = pelican.settings
+def _on_all_generators_finalized(generators: list[Any]) -> None:
+    settings = generators[0].settings
     if not settings["PAGEFIND_ENABLED"]:
         return
     command = pagefind_command(settings["PAGEFIND_COMMAND"])
@@ -61,17 +132,19 @@ def _on_finalized(pelican: Any) -> None:
             INSTALL_HINT,
         )
         return
-    run = subprocess.run(
-        [*command, "--site", settings["OUTPUT_PATH"], "--quiet"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if run.returncode != 0:
-        detail = (run.stderr or run.stdout).strip().splitlines()[-3:]
-        raise RuntimeError(f"[pagefind] indexing failed: {' / '.join(detail)}")
+    articles = [a for g in generators for a in getattr(g, "articles", [])]
+    if not articles:  # Pagefind refuses an empty site; there is nothing to search anyway
+        return
+    _running["run"] = _Indexing(command, articles, settings["DEFAULT_LANG"])
+
+
+def _on_finalized(pelican: Any) -> None:
+    running = _running.pop("run", None)
+    if running is not None:
+        running.finish(pelican.settings["OUTPUT_PATH"])
 
 
 def register() -> None:
     signals.initialized.connect(_on_initialized)
+    signals.all_generators_finalized.connect(_on_all_generators_finalized)
     signals.finalized.connect(_on_finalized)

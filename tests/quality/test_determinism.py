@@ -49,3 +49,12 @@ def test_two_clean_builds_are_byte_identical(
     second = build_into(tmp_path / "two", copy, settings, **extra)
     assert len(list(first.output.rglob("*"))) > 30
     assert tree_differences(first.output, second.output) == []
+
+
+def test_remembered_urls_change_nothing(tmp_path: Path) -> None:
+    from pelicanconf import PLUGINS
+
+    with_cache = build_into(tmp_path / "one", ROOT / "content")
+    without = [p for p in PLUGINS if p != "url_cache"]
+    plain = build_into(tmp_path / "two", ROOT / "content", PLUGINS=without)
+    assert tree_differences(with_cache.output, plain.output) == []

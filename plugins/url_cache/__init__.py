@@ -1,0 +1,1 @@
+from .url_cache import *  # noqa: F403
