@@ -1,5 +1,5 @@
-"""A cold build of many files has a worker render part of them ahead: the site and the messages must be
-exactly what the one-file-at-a-time reader gives."""
+"""A cold build of many files has a worker render part of them ahead: the site and the
+messages must be exactly what the one-file-at-a-time reader gives."""
 
 from __future__ import annotations
 
