@@ -28,7 +28,7 @@ OUTPUT_PATH = str(_HERE / "output")
 THEME = str(_HERE / "theme")
 
 PLUGIN_PATHS = [str(_HERE / "plugins")]
-PLUGINS = ["mdit_reader", "quiz", "site_files", "pagefind_index", "url_cache"]
+PLUGINS = ["mdit_reader", "quiz", "site_files", "pagefind_index", "url_cache", "incremental"]
 
 
 

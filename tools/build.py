@@ -114,6 +114,7 @@ def build_site(
         staging = tempfile.mkdtemp(
             prefix=os.path.basename(output) + ".building-", dir=os.path.dirname(output)
         )
+        settings.setdefault("INCREMENTAL_FROM", output)  # plugins/incremental reuses pages here
         settings["OUTPUT_PATH"] = staging
         Pelican(settings).run()
     except (Exception, SystemExit) as exc:  # every failure is a message, never a traceback

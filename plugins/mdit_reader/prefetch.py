@@ -81,9 +81,12 @@ def prefetch_for(generator: Any, reader: Any, folders: list[str], exclude: list[
         return
     extensions = tuple(f".{e}" for e in reader.file_extensions)
     files = [
-        os.path.join(generator.path, name)
+        full
         for name in generator.get_files(folders, exclude=exclude)
-        if name.endswith(extensions) and generator.get_cached_data(name, None) is None
+        if name.endswith(extensions)
+        and generator.get_cached_data(name, None) is None  # Pelican's two cache layers
+        and generator.readers.get_cached_data(full := os.path.join(generator.path, name), None)
+        is None
     ]
     if len(files) < MIN_FILES:
         return

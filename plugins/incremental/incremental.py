@@ -1,0 +1,222 @@
+"""Warm rebuilds reuse the pages whose inputs did not change instead of rendering them again.
+
+With Pelican's content cache on, a rebuild after one edit still renders every article and page
+through the theme: most of its time. This writer gives each single article or page a key made
+of everything its page is rendered from (the theme's templates, the plain settings, the
+content and its metadata, and the lists a page can show: articles, pages, tags, categories,
+authors) and, when the key matches the last build's and that build's file is still there,
+copies the file instead of rendering it. Listings, feeds and paginated pages are always
+rendered. A cold build (no content cache) never reuses anything.
+
+Settings (defaults in :data:`DEFAULTS`):
+
+``INCREMENTAL_WRITES``  reuse unchanged pages on cached builds (True)
+``INCREMENTAL_FROM``    where the previous build's pages are, when a build writes elsewhere
+                        first (tools.build builds into a staging folder); None: OUTPUT_PATH
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+from mdit_reader.settings_merge import fill_defaults
+from pelican import signals
+from pelican.writers import Writer
+
+__all__ = ["DEFAULTS", "IncrementalWriter", "register"]
+
+DEFAULTS: dict[str, Any] = {"INCREMENTAL_WRITES": True, "INCREMENTAL_FROM": None}
+_TYPES: dict[str, type | tuple[type, ...]] = {
+    "INCREMENTAL_WRITES": bool,
+    "INCREMENTAL_FROM": (str, type(None)),
+}
+# Kept inside the output folder, so the keys always describe the pages beside them: a build
+# that fails is never swapped in, and neither are its keys.
+INDEX_NAME = ".incremental-pages.json"
+_PLAIN = (str, int, float, bool, type(None))
+# Settings that say where a build writes, not what a page says (the staging folder's name
+# changes with every build).
+_WHERE_NOT_WHAT = {"OUTPUT_PATH", "INCREMENTAL_FROM", "CACHE_PATH"}
+
+
+def _plain(value: Any) -> bool:
+    if isinstance(value, list | tuple):
+        return all(_plain(v) for v in value)
+    if isinstance(value, dict):
+        return all(isinstance(k, str) and _plain(v) for k, v in value.items())
+    return isinstance(value, _PLAIN)
+
+
+def _digest(*parts: Any) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part if isinstance(part, bytes) else repr(part).encode())
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
+def _listing(items: Any) -> list[Any]:
+    """A list a template may show, as what it shows: names, titles, urls, counts."""
+    shown: list[Any] = []
+    item: Any
+    for item in items or []:
+        if isinstance(item, tuple):  # (tag, articles) pairs
+            shown.append((str(item[0]), getattr(item[0], "url", ""), len(item[1])))
+        else:
+            shown.append(
+                (
+                    getattr(item, "title", str(item)),
+                    getattr(item, "url", ""),
+                    getattr(item, "status", ""),
+                )
+            )
+    return shown
+
+
+class IncrementalWriter(Writer):  # type: ignore[misc]
+    def __init__(self, output_path: str, settings: dict[str, Any]) -> None:
+        super().__init__(output_path, settings=settings)
+        self.enabled = bool(
+            settings.get("INCREMENTAL_WRITES")
+            and settings.get("CACHE_CONTENT")
+            and settings.get("LOAD_CONTENT_CACHE")
+        )
+        self.previous = Path(settings.get("INCREMENTAL_FROM") or output_path)
+        self.index_file = Path(output_path) / INDEX_NAME
+        self.known: dict[str, str] = {}
+        known = self.previous / INDEX_NAME
+        if self.enabled and known.is_file():
+            try:
+                self.known = json.loads(known.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                self.known = {}
+        self.keys: dict[str, str] = {}
+        self.reused = 0
+        self._site_key: str | None = None
+
+    def _site(self, context: dict[str, Any]) -> str:
+        """Everything every page shares, worked out once per build."""
+        if self._site_key is None:
+            theme = Path(self.settings["THEME"])
+            templates = sorted(
+                p
+                for p in theme.rglob("*")
+                if p.is_file() and "static" not in p.relative_to(theme).parts
+            )
+            plain = sorted(
+                (k, v)
+                for k, v in self.settings.items()
+                if k.isupper() and _plain(v) and k not in _WHERE_NOT_WHAT
+            )
+            lists = [
+                _listing(context.get(name))
+                for name in ("articles", "pages", "hidden_pages", "tags", "categories", "authors")
+            ]
+            self._site_key = _digest(*(p.read_bytes() for p in templates), plain, lists)
+        return self._site_key
+
+    def write_file(
+        self,
+        name: Any,
+        template: Any,
+        context: dict[str, Any],
+        relative_urls: bool = False,
+        paginated: Any = None,
+        template_name: Any = None,
+        override_output: bool = False,
+        url: Any = None,
+        **kwargs: Any,
+    ) -> Any:
+        content = kwargs.get("article") or kwargs.get("page")
+        if not self.enabled or not name or content is None or paginated or relative_urls:
+            return super().write_file(
+                name,
+                template,
+                context,
+                relative_urls,
+                paginated,
+                template_name,
+                override_output,
+                url,
+                **kwargs,
+            )
+        key = _digest(
+            self._site(context),
+            name,
+            template.filename,
+            content.content,
+            sorted((k, repr(v)) for k, v in content.metadata.items()),
+            getattr(content, "quiz_stylesheets", None),
+            getattr(content, "quiz_scripts", None),
+            sorted((k, str(v)) for k, v in kwargs.items() if k not in ("article", "page")),
+        )
+        self.keys[name] = key
+        old = self.previous / name
+        if self.known.get(name) == key and old.is_file():
+            target = Path(self.output_path) / name
+            if target.resolve() != old.resolve():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                try:  # a hard link: no bytes copied; nothing ever writes into a kept page
+                    os.link(old, target)
+                except OSError:
+                    shutil.copyfile(old, target)
+                self._written_files.add(str(target))  # a second write is refused, not merged
+            self.reused += 1
+            local = {**context, **kwargs, "output_file": name}
+            signals.content_written.send(str(target), context=local)
+            return None
+        return super().write_file(
+            name,
+            template,
+            context,
+            relative_urls,
+            paginated,
+            template_name,
+            override_output,
+            url,
+            **kwargs,
+        )
+
+    def save(self) -> None:
+        """Remember this build's keys for the next one."""
+        if not self.enabled:
+            return
+        self.index_file.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.index_file.with_suffix(".tmp")
+        temporary.write_text(json.dumps(self.keys, sort_keys=True), encoding="utf-8")
+        os.replace(temporary, self.index_file)
+
+
+_writers: list[IncrementalWriter] = []
+
+
+def _get_writer(pelican: Any) -> type:
+    return _Tracked
+
+
+class _Tracked(IncrementalWriter):
+    def __init__(self, output_path: str, settings: dict[str, Any]) -> None:
+        super().__init__(output_path, settings)
+        _writers[:] = [self]
+
+
+def _on_initialized(pelican: Any) -> None:
+    fill_defaults(pelican.settings, DEFAULTS, _TYPES, "incremental")
+    _writers.clear()
+
+
+def _on_finalized(pelican: Any) -> None:
+    for writer in _writers:
+        writer.save()
+    _writers.clear()
+
+
+def register() -> None:
+    signals.initialized.connect(_on_initialized)
+    signals.get_writer.connect(_get_writer)
+    signals.finalized.connect(_on_finalized)

@@ -1,0 +1,111 @@
+"""Cached rebuilds reuse unchanged pages: the result must be byte-identical to a clean build,
+after content edits that touch one page, its neighbours, or every page."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from incremental import incremental
+
+from tests.conftest import ROOT, build_into
+from tests.quality.test_determinism import tree_differences
+from tools.build import build_site
+
+
+class Reuse:
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.counts: list[int] = []
+        original = incremental.IncrementalWriter.save
+
+        def save(writer: incremental.IncrementalWriter) -> None:
+            self.counts.append(writer.reused)
+            original(writer)
+
+        monkeypatch.setattr(incremental.IncrementalWriter, "save", save)
+
+
+def _cached_build(root: Path, content: Path) -> None:
+    overrides = {
+        "PATH": str(content),
+        "CACHE_PATH": str(root / "cache"),
+        "CACHE_CONTENT": True,
+        "LOAD_CONTENT_CACHE": True,
+    }
+    result = build_site(str(ROOT / "pelicanconf.py"), overrides, str(root / "output"), True)
+    assert result.ok, result.errors + result.warnings
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _same_as_clean(tmp_path: Path, content: Path, name: str) -> None:
+    clean = build_into(tmp_path / name, content)
+    differences = tree_differences(clean.output, tmp_path / "site" / "output")
+    assert differences == [incremental.INDEX_NAME]  # the keys file is the only extra
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    content = tmp_path / "site" / "content"
+    shutil.copytree(ROOT / "content", content)
+    _cached_build(tmp_path / "site", content)
+    return content
+
+
+def test_unchanged_rebuild_reuses_every_single_page(
+    tmp_path: Path, site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reuse = Reuse(monkeypatch)
+    _cached_build(tmp_path / "site", site)
+    assert reuse.counts == [8]  # six articles, about and the quiz page
+    _same_as_clean(tmp_path, site, "clean")
+
+
+def test_body_edit_renders_that_page_only(
+    tmp_path: Path, site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reuse = Reuse(monkeypatch)
+    _edit(site / "articles" / "let-it-go.md", "circles", "loops")
+    _cached_build(tmp_path / "site", site)
+    assert reuse.counts == [7]
+    assert "loops" in (tmp_path / "site" / "output" / "let-it-go.html").read_text()
+    _same_as_clean(tmp_path, site, "clean")
+
+
+def test_title_edit_renders_the_pages_that_show_it(
+    tmp_path: Path, site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reuse = Reuse(monkeypatch)
+    _edit(site / "articles" / "let-it-go.md", "title: Let it go", "title: Let it go, gently")
+    _cached_build(tmp_path / "site", site)
+    assert reuse.counts == [0]  # every page may list it (previous/next, listings)
+    nxt = (tmp_path / "site" / "output" / "keep-the-friendship.html").read_text()
+    assert "Let it go, gently" in nxt
+    _same_as_clean(tmp_path, site, "clean")
+
+
+def test_theme_edit_renders_everything(
+    tmp_path: Path, site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    reuse = Reuse(monkeypatch)
+    overrides = {
+        "PATH": str(site),
+        "CACHE_PATH": str(tmp_path / "site" / "cache"),
+        "CACHE_CONTENT": True,
+        "LOAD_CONTENT_CACHE": True,
+        "THEME": str(theme),
+    }
+    _edit(theme / "templates" / "article.html", "min read", "minutes to read")
+    result = build_site(
+        str(ROOT / "pelicanconf.py"), overrides, str(tmp_path / "site" / "output"), True
+    )
+    assert result.ok
+    assert reuse.counts == [0]
+    assert "minutes to read" in (tmp_path / "site" / "output" / "let-it-go.html").read_text()
