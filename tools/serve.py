@@ -18,7 +18,7 @@ import time
 from collections.abc import Callable, Sequence
 from functools import partial
 
-__all__ = ["WATCHED", "main", "rebuild"]
+__all__ = ["WATCHED", "build_in_fork", "main", "rebuild", "warm_up"]
 
 # What an author edits, and whether a change there invalidates cached reader output.
 WATCHED = {
@@ -50,7 +50,7 @@ _WARM_IMPORTS = (
 )
 
 
-def _warm_up() -> None:
+def warm_up() -> None:
     import importlib
 
     for name in _WARM_IMPORTS:
@@ -67,7 +67,7 @@ def _build_args(settings: str, output: str, use_cache: bool) -> list[str]:
     ]
 
 
-def _build_in_fork(args: list[str]) -> int:
+def build_in_fork(args: list[str]) -> int:
     sys.stdout.flush()
     sys.stderr.flush()
     pid = os.fork()
@@ -104,7 +104,7 @@ def rebuild(settings: str, output: str, use_cache: bool = True) -> bool:
     """
     started = time.perf_counter()
     args = _build_args(settings, output, use_cache)
-    code = _build_in_fork(args) if hasattr(os, "fork") else _build_in_subprocess(args)
+    code = build_in_fork(args) if hasattr(os, "fork") else _build_in_subprocess(args)
     elapsed = time.perf_counter() - started
     if code == 0:
         print(f"[serve] rebuilt in {elapsed:.2f}s", flush=True)
@@ -141,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     from livereload import Server
 
-    _warm_up()
+    warm_up()
     rebuild(args.settings, args.output)
     os.makedirs(args.output, exist_ok=True)
 
