@@ -16,12 +16,15 @@ Settings (defaults in :data:`DEFAULTS`):
 from __future__ import annotations
 
 import atexit
+import hashlib
+import json
 import logging
 import os
 import shutil
 import subprocess
 import tempfile
 from html import escape
+from pathlib import Path
 from typing import Any
 
 from mdit_reader.settings_merge import fill_defaults
@@ -37,6 +40,7 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "PAGEFIND_COMMAND": (list, type(None)),
 }
 INSTALL_HINT = "pip install 'pagefind[bin]'"
+STAMP = "articles.sha256"  # in the bundle: the digest of the pages it indexes
 
 
 def pagefind_command(setting: list[str] | None) -> list[str] | None:
@@ -64,44 +68,93 @@ def _page(article: Any, lang: str) -> str:
 
 
 class _Indexing:
-    """One Pagefind run over the articles, in the background."""
+    """One Pagefind run over the articles, in the background.
 
-    def __init__(self, command: list[str], articles: list[Any], lang: str) -> None:
-        self.work = tempfile.mkdtemp(prefix="pagefind-")
-        site, self.bundle = os.path.join(self.work, "site"), os.path.join(self.work, "bundle")
-        for article in articles:
-            target = os.path.join(site, article.save_as)
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(target, "w", encoding="utf-8") as handle:
-                handle.write(_page(article, getattr(article, "lang", None) or lang))
-        os.makedirs(site, exist_ok=True)
-        self.process = subprocess.Popen(
-            [*command, "--site", site, "--output-path", self.bundle, "--quiet"],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
+    ``keep`` is a folder kept between builds (on builds with Pelican's content cache): only
+    the articles whose page changed are written again, and an unchanged set of articles
+    reuses the previous bundle without running Pagefind at all.
+    """
+
+    def __init__(
+        self,
+        command: list[str],
+        articles: list[Any],
+        lang: str,
+        keep: Path | None,
+        previous: Path,
+    ) -> None:
+        if keep:
+            keep.mkdir(parents=True, exist_ok=True)
+        self.work = tempfile.mkdtemp(prefix="pagefind-", dir=keep.parent if keep else None)
+        self.bundle = os.path.join(self.work, "bundle")
+        self.process: subprocess.Popen[str] | None = None
+        site = keep / "site" if keep else Path(self.work) / "site"
+        pages = {a.save_as: _page(a, getattr(a, "lang", None) or lang) for a in articles}
+        manifest = {name: hashlib.sha256(html.encode()).hexdigest() for name, html in pages.items()}
+        known = _read_json(keep / "manifest.json") if keep else {}
+        for name, html in pages.items():
+            target = site / name
+            if known.get(name) != manifest[name] or not target.is_file():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(html, encoding="utf-8")
+        for name in set(known) - set(manifest):
+            (site / name).unlink(missing_ok=True)
+        if keep:
+            (keep / "manifest.json").write_text(json.dumps(manifest, sort_keys=True))
+        # The bundle says which articles it indexes: only a bundle of these very pages is reused.
+        self.digest = hashlib.sha256(json.dumps(manifest, sort_keys=True).encode()).hexdigest()
+        stamp = previous / "pagefind" / STAMP
+        if keep and stamp.is_file() and stamp.read_text(encoding="utf-8") == self.digest:
+            shutil.copytree(previous / "pagefind", self.bundle, copy_function=_link_or_copy)
+        else:
+            self.process = subprocess.Popen(
+                [*command, "--site", str(site), "--output-path", self.bundle, "--quiet"],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+                text=True,
+            )
         atexit.register(self.abandon)
 
     def finish(self, output: str) -> None:
         """Wait for Pagefind and move its bundle into ``output``/pagefind."""
         try:
-            out, err = self.process.communicate()
-            if self.process.returncode != 0:
-                detail = (err or out).strip().splitlines()[-3:]
-                raise RuntimeError(f"[pagefind] indexing failed: {' / '.join(detail)}")
+            if self.process is not None:
+                out, err = self.process.communicate()
+                if self.process.returncode != 0:
+                    detail = (err or out).strip().splitlines()[-3:]
+                    raise RuntimeError(f"[pagefind] indexing failed: {' / '.join(detail)}")
             target = os.path.join(output, "pagefind")
             shutil.rmtree(target, ignore_errors=True)
             shutil.move(self.bundle, target)
+            stamp = os.path.join(target, STAMP)
+            if os.path.exists(stamp):
+                os.unlink(stamp)  # a hard link to the previous bundle's: never write through it
+            with open(stamp, "w", encoding="utf-8") as handle:
+                handle.write(self.digest)
         finally:
             self.abandon()
 
     def abandon(self) -> None:
-        if self.process.poll() is None:
+        if self.process is not None and self.process.poll() is None:
             self.process.kill()
             self.process.wait()
         shutil.rmtree(self.work, ignore_errors=True)
         atexit.unregister(self.abandon)
+
+
+def _read_json(path: Path) -> dict[str, str]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
 
 
 # The run of the build in progress (one build at a time per process).
@@ -135,7 +188,10 @@ def _on_all_generators_finalized(generators: list[Any]) -> None:
     articles = [a for g in generators for a in getattr(g, "articles", [])]
     if not articles:  # Pagefind refuses an empty site; there is nothing to search anyway
         return
-    _running["run"] = _Indexing(command, articles, settings["DEFAULT_LANG"])
+    cached = settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE")
+    keep = Path(settings["CACHE_PATH"]) / "pagefind" if cached else None
+    previous = Path(settings.get("INCREMENTAL_FROM") or settings["OUTPUT_PATH"])
+    _running["run"] = _Indexing(command, articles, settings["DEFAULT_LANG"], keep, previous)
 
 
 def _on_finalized(pelican: Any) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from incremental import incremental
+from pagefind_index import pagefind_index
 
 from tests.conftest import ROOT, build_into
 from tests.quality.test_determinism import tree_differences
@@ -57,13 +58,23 @@ def site(tmp_path: Path) -> Path:
     return content
 
 
-def test_unchanged_rebuild_reuses_every_single_page(
+def test_unchanged_rebuild_reuses_every_single_page_and_the_search_index(
     tmp_path: Path, site: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     reuse = Reuse(monkeypatch)
+    runs: list[object] = []
+    real_popen = pagefind_index.subprocess.Popen
+    monkeypatch.setattr(
+        pagefind_index.subprocess, "Popen", lambda *a, **k: runs.append(a) or real_popen(*a, **k)
+    )
     _cached_build(tmp_path / "site", site)
     assert reuse.counts == [8]  # six articles, about and the quiz page
+    assert runs == [], "the same articles: Pagefind's previous bundle is reused"
     _same_as_clean(tmp_path, site, "clean")
+    runs.clear()
+    _edit(site / "articles" / "let-it-go.md", "circles", "loops")
+    _cached_build(tmp_path / "site", site)
+    assert len(runs) == 1, "an article changed: Pagefind runs again"
 
 
 def test_body_edit_renders_that_page_only(
