@@ -5,33 +5,30 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
+
+from tools.chromium import CHROMIUM_FLAGS, chromium_path
 
 __all__ = ["CATEGORIES", "lighthouse_available", "run_lighthouse"]
 
 HERE = Path(__file__).parent / "lighthouse"
 BINARY = HERE / "node_modules" / ".bin" / "lighthouse"
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
-FLAGS = (
-    "--headless --no-sandbox --disable-gpu --disable-quic --no-first-run "
-    "--disable-background-networking --disable-component-update --disable-sync"
-)
 
 
 def lighthouse_available() -> str | None:
     """Why Lighthouse cannot run here, or None when it can."""
     if not BINARY.exists():
         return "Lighthouse is not installed (make bench runs npm ci in benchmarks/lighthouse)"
-    if not (os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")):
+    if not chromium_path():
         return "Chromium is not installed"
     return None
 
 
 def run_lighthouse(url: str) -> dict[str, int]:
-    chrome = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or ""
+    chrome = chromium_path() or ""
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
         subprocess.run(
@@ -42,7 +39,7 @@ def run_lighthouse(url: str) -> dict[str, int]:
                 "--output=json",
                 f"--output-path={report}",
                 f"--only-categories={','.join(CATEGORIES)}",
-                f"--chrome-flags={FLAGS}",
+                f"--chrome-flags={' '.join(CHROMIUM_FLAGS)}",
             ],
             check=True,
             capture_output=True,

@@ -4,12 +4,12 @@ CSS and JS (raw and gzip -9) and the number of requests; plus the budget checks.
 from __future__ import annotations
 
 import gzip
-import os
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
+
+from tools.chromium import CHROMIUM_FLAGS, chromium_path
 
 __all__ = ["ANCHORS", "PAGES", "Budget", "PageWeight", "check_budgets", "measure_pages"]
 
@@ -28,16 +28,6 @@ ANCHORS = {
     "SurveyJS": 380 * 1024,
 }
 KINDS = {".html": "html", ".css": "css", ".js": "js"}
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def gz(data: bytes) -> int:
@@ -79,9 +69,8 @@ def measure_pages(
     if browser is None:
         from playwright.sync_api import sync_playwright
 
-        executable = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
         with sync_playwright() as playwright:
-            own = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+            own = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
             try:
                 return measure_pages(site, base_url, pages, own)
             finally:

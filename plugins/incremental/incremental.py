@@ -121,30 +121,25 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
         return self._site_key
 
     def write_file(
+        self, name: Any, template: Any, context: dict[str, Any], *args: Any, **kwargs: Any
+    ) -> Any:
+        """Pelican's write_file, which a page with an unchanged key skips (it is linked)."""
+        if not (self.enabled and name and self._reused(name, template, context, args, kwargs)):
+            return super().write_file(name, template, context, *args, **kwargs)
+        return None
+
+    def _reused(
         self,
-        name: Any,
+        name: str,
         template: Any,
         context: dict[str, Any],
-        relative_urls: bool = False,
-        paginated: Any = None,
-        template_name: Any = None,
-        override_output: bool = False,
-        url: Any = None,
-        **kwargs: Any,
-    ) -> Any:
+        args: tuple[Any, ...],
+        kwargs: dict[str, Any],
+    ) -> bool:
         content = kwargs.get("article") or kwargs.get("page")
-        if not self.enabled or not name or content is None or paginated or relative_urls:
-            return super().write_file(
-                name,
-                template,
-                context,
-                relative_urls,
-                paginated,
-                template_name,
-                override_output,
-                url,
-                **kwargs,
-            )
+        if content is None or args or kwargs.get("paginated") or kwargs.get("relative_urls"):
+            return False
+        shown = {k: v for k, v in kwargs.items() if k not in ("article", "page")}
         key = _digest(
             self._site(context),
             name,
@@ -153,34 +148,25 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
             sorted((k, repr(v)) for k, v in content.metadata.items()),
             getattr(content, "quiz_stylesheets", None),
             getattr(content, "quiz_scripts", None),
-            sorted((k, str(v)) for k, v in kwargs.items() if k not in ("article", "page")),
+            sorted((k, str(v)) for k, v in shown.items()),
         )
         self.keys[name] = key
         old = self.previous / name
-        if self.known.get(name) == key and old.is_file():
-            target = Path(self.output_path) / name
-            if target.resolve() != old.resolve():
-                target.parent.mkdir(parents=True, exist_ok=True)
-                try:  # a hard link: no bytes copied; nothing ever writes into a kept page
-                    os.link(old, target)
-                except OSError:
-                    shutil.copyfile(old, target)
-                self._written_files.add(str(target))  # a second write is refused, not merged
-            self.reused += 1
-            local = {**context, **kwargs, "output_file": name}
-            signals.content_written.send(str(target), context=local)
-            return None
-        return super().write_file(
-            name,
-            template,
-            context,
-            relative_urls,
-            paginated,
-            template_name,
-            override_output,
-            url,
-            **kwargs,
+        if self.known.get(name) != key or not old.is_file():
+            return False
+        target = Path(self.output_path) / name
+        if target.resolve() != old.resolve():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:  # a hard link: no bytes copied; nothing ever writes into a kept page
+                os.link(old, target)
+            except OSError:
+                shutil.copyfile(old, target)
+            self._written_files.add(str(target))  # a second write is refused, not merged
+        self.reused += 1
+        signals.content_written.send(
+            str(target), context={**context, **kwargs, "output_file": name}
         )
+        return True
 
     def save(self) -> None:
         """Remember this build's keys for the next one."""

@@ -2,32 +2,18 @@
 
 from __future__ import annotations
 
-import os
-import shutil
 from typing import Any
 
 import pytest
 from playwright.sync_api import ConsoleMessage, Page, Request
 
 from tests.conftest import require_tool
-
-# DEVELOPERS.md: Playwright's own browser download cannot work here; the system one is used.
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+from tools.chromium import CHROMIUM_FLAGS, chromium_path
 
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[str, Any]:
-    path = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium")
-    executable = require_tool(path, "Chromium (Debian package 'chromium')")
+    executable = require_tool(chromium_path(), "Chromium (Debian package 'chromium')")
     return {**browser_type_launch_args, "executable_path": executable, "args": CHROMIUM_FLAGS}
 
 

@@ -27,12 +27,13 @@ class Reuse:
         monkeypatch.setattr(incremental.IncrementalWriter, "save", save)
 
 
-def _cached_build(root: Path, content: Path) -> None:
+def _cached_build(root: Path, content: Path, **extra: str) -> None:
     overrides = {
         "PATH": str(content),
         "CACHE_PATH": str(root / "cache"),
         "CACHE_CONTENT": True,
         "LOAD_CONTENT_CACHE": True,
+        **extra,
     }
     result = build_site(str(ROOT / "pelicanconf.py"), overrides, str(root / "output"), True)
     assert result.ok, result.errors + result.warnings
@@ -77,26 +78,30 @@ def test_unchanged_rebuild_reuses_every_single_page_and_the_search_index(
     assert len(runs) == 1, "an article changed: Pagefind runs again"
 
 
-def test_body_edit_renders_that_page_only(
-    tmp_path: Path, site: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("old", "new", "reused", "page"),
+    [
+        # A body edit: that page alone is rendered again.
+        ("circles", "loops", 7, "let-it-go.html"),
+        # A title shows on other pages too (previous/next, listings): all are rendered again.
+        ("title: Let it go", "title: Let it go, gently", 0, "keep-the-friendship.html"),
+    ],
+    ids=["body", "title"],
+)
+def test_an_edit_renders_the_pages_that_show_it(
+    tmp_path: Path,
+    site: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    old: str,
+    new: str,
+    reused: int,
+    page: str,
 ) -> None:
     reuse = Reuse(monkeypatch)
-    _edit(site / "articles" / "let-it-go.md", "circles", "loops")
+    _edit(site / "articles" / "let-it-go.md", old, new)
     _cached_build(tmp_path / "site", site)
-    assert reuse.counts == [7]
-    assert "loops" in (tmp_path / "site" / "output" / "let-it-go.html").read_text()
-    _same_as_clean(tmp_path, site, "clean")
-
-
-def test_title_edit_renders_the_pages_that_show_it(
-    tmp_path: Path, site: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    reuse = Reuse(monkeypatch)
-    _edit(site / "articles" / "let-it-go.md", "title: Let it go", "title: Let it go, gently")
-    _cached_build(tmp_path / "site", site)
-    assert reuse.counts == [0]  # every page may list it (previous/next, listings)
-    nxt = (tmp_path / "site" / "output" / "keep-the-friendship.html").read_text()
-    assert "Let it go, gently" in nxt
+    assert reuse.counts == [reused]
+    assert new.removeprefix("title: ") in (tmp_path / "site" / "output" / page).read_text()
     _same_as_clean(tmp_path, site, "clean")
 
 
@@ -106,17 +111,7 @@ def test_theme_edit_renders_everything(
     theme = tmp_path / "theme"
     shutil.copytree(ROOT / "theme", theme)
     reuse = Reuse(monkeypatch)
-    overrides = {
-        "PATH": str(site),
-        "CACHE_PATH": str(tmp_path / "site" / "cache"),
-        "CACHE_CONTENT": True,
-        "LOAD_CONTENT_CACHE": True,
-        "THEME": str(theme),
-    }
     _edit(theme / "templates" / "article.html", "min read", "minutes to read")
-    result = build_site(
-        str(ROOT / "pelicanconf.py"), overrides, str(tmp_path / "site" / "output"), True
-    )
-    assert result.ok
+    _cached_build(tmp_path / "site", site, THEME=str(theme))
     assert reuse.counts == [0]
     assert "minutes to read" in (tmp_path / "site" / "output" / "let-it-go.html").read_text()
