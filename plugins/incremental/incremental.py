@@ -3,10 +3,12 @@
 With Pelican's content cache on, a rebuild after one edit still renders every article and page
 through the theme: most of its time. This writer gives each single article or page a key made
 of everything its page is rendered from (the theme's templates, the plain settings, the
-content and its metadata, and the lists a page can show: articles, pages, tags, categories,
-authors) and, when the key matches the last build's and that build's file is still there,
-copies the file instead of rendering it. Listings, feeds and paginated pages are always
-rendered. A cold build (no content cache) never reuses anything.
+content and its metadata, the lists a page can show: articles, pages, tags, categories,
+authors, and the pages' texts) and, when the key matches the last build's and that build's
+file is still there, links the file instead of rendering it. Listings (index, archives, tags,
+categories) are keyed on what they show of each article: title, URL, summary and metadata,
+not its body. Feeds and listings cut into several pages are always rendered. A cold build (no
+content cache) never reuses anything.
 
 Settings (defaults in :data:`DEFAULTS`):
 
@@ -60,6 +62,16 @@ def _digest(*parts: Any) -> str:
     return digest.hexdigest()
 
 
+def _shown(item: Any) -> tuple[Any, ...]:
+    """What a listing shows of an article: title, URL, summary and every metadata value."""
+    return (
+        item.title,
+        item.url,
+        str(item.summary),
+        sorted((k, repr(v)) for k, v in item.metadata.items()),
+    )
+
+
 def _listing(items: Any) -> list[Any]:
     """A list a template may show, as what it shows: names, titles, urls, counts."""
     shown: list[Any] = []
@@ -98,6 +110,7 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
         self.keys: dict[str, str] = {}
         self.reused = 0
         self._site_key: str | None = None
+        self._shown_digests: dict[int, str] = {}
 
     def _site(self, context: dict[str, Any]) -> str:
         """Everything every page shares, worked out once per build."""
@@ -117,7 +130,9 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
                 _listing(context.get(name))
                 for name in ("articles", "pages", "hidden_pages", "tags", "categories", "authors")
             ]
-            self._site_key = _digest(*(p.read_bytes() for p in templates), plain, lists)
+            # A page may show another page's text (the index shows the hidden intro page).
+            texts = [p.content for name in ("pages", "hidden_pages") for p in context.get(name, [])]
+            self._site_key = _digest(*(p.read_bytes() for p in templates), plain, lists, texts)
         return self._site_key
 
     def write_file(
@@ -128,6 +143,21 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
             return super().write_file(name, template, context, *args, **kwargs)
         return None
 
+    def _shown(self, article: Any) -> str:
+        """:func:`_shown` as a digest, once per article and build (listings repeat them)."""
+        found = self._shown_digests.get(id(article))
+        if found is None:
+            found = self._shown_digests[id(article)] = _digest(_shown(article))
+        return found
+
+    def _paginated(self, kwargs: dict[str, Any]) -> bool:
+        """Whether this listing is cut into several files (those are always rendered)."""
+        template = kwargs.get("template_name")
+        per_page = self.settings.get("PAGINATED_TEMPLATES", {})
+        return template in per_page and bool(
+            per_page[template] or self.settings.get("DEFAULT_PAGINATION")
+        )
+
     def _reused(
         self,
         name: str,
@@ -136,20 +166,30 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
         args: tuple[Any, ...],
         kwargs: dict[str, Any],
     ) -> bool:
-        content = kwargs.get("article") or kwargs.get("page")
-        if content is None or args or kwargs.get("paginated") or kwargs.get("relative_urls"):
+        if args or kwargs.get("relative_urls") or self._paginated(kwargs):
             return False
-        shown = {k: v for k, v in kwargs.items() if k not in ("article", "page")}
-        key = _digest(
-            self._site(context),
-            name,
-            template.filename,
-            content.content,
-            sorted((k, repr(v)) for k, v in content.metadata.items()),
-            getattr(content, "quiz_stylesheets", None),
-            getattr(content, "quiz_scripts", None),
-            sorted((k, str(v)) for k, v in shown.items()),
+        content = kwargs.get("article") or kwargs.get("page")
+        shown: list[Any] = []
+        for k, v in sorted(kwargs.items()):
+            if k in ("article", "page", "paginated"):
+                continue
+            if k in ("articles", "dates"):  # a listing: what it shows of each article
+                shown.append((k, [self._shown(a) for a in v]))
+            elif isinstance(v, list | tuple):
+                shown.append((k, _listing(v)))
+            else:
+                shown.append((k, str(v)))
+        own = (
+            [
+                content.content,
+                sorted((k, repr(v)) for k, v in content.metadata.items()),
+                getattr(content, "quiz_stylesheets", None),
+                getattr(content, "quiz_scripts", None),
+            ]
+            if content is not None
+            else []
         )
+        key = _digest(self._site(context), name, template.filename, *own, shown)
         self.keys[name] = key
         old = self.previous / name
         if self.known.get(name) != key or not old.is_file():

@@ -17,11 +17,13 @@ from tools.build import build_site
 
 class Reuse:
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.counts: list[int] = []
+        self.counts: list[int] = []  # pages reused, per build
+        self.totals: list[int] = []  # pages that could have been
         original = incremental.IncrementalWriter.save
 
         def save(writer: incremental.IncrementalWriter) -> None:
             self.counts.append(writer.reused)
+            self.totals.append(len(writer.keys))
             original(writer)
 
         monkeypatch.setattr(incremental.IncrementalWriter, "save", save)
@@ -69,7 +71,8 @@ def test_unchanged_rebuild_reuses_every_single_page_and_the_search_index(
         pagefind_index.subprocess, "Popen", lambda *a, **k: runs.append(a) or real_popen(*a, **k)
     )
     _cached_build(tmp_path / "site", site)
-    assert reuse.counts == [8]  # six articles, about and the quiz page
+    assert reuse.counts == reuse.totals  # every page: articles, pages, listings
+    assert reuse.totals[0] > 15
     assert runs == [], "the same articles: Pagefind's previous bundle is reused"
     _same_as_clean(tmp_path, site, "clean")
     runs.clear()
@@ -81,12 +84,15 @@ def test_unchanged_rebuild_reuses_every_single_page_and_the_search_index(
 @pytest.mark.parametrize(
     ("old", "new", "reused", "page"),
     [
-        # A body edit: that page alone is rendered again.
-        ("circles", "loops", 7, "let-it-go.html"),
+        # A body edit: that page alone is rendered again (listings show summaries, not bodies).
+        ("circles", "loops", -1, "let-it-go.html"),
         # A title shows on other pages too (previous/next, listings): all are rendered again.
         ("title: Let it go", "title: Let it go, gently", 0, "keep-the-friendship.html"),
+        # A summary shows in the listings: the article and every page given the list of
+        # articles (index, archives, tags, categories, search, 404, its category, its 2 tags).
+        ("summary: ", "summary: Gently. ", -10, "index.html"),
     ],
-    ids=["body", "title"],
+    ids=["body", "title", "summary"],
 )
 def test_an_edit_renders_the_pages_that_show_it(
     tmp_path: Path,
@@ -100,8 +106,11 @@ def test_an_edit_renders_the_pages_that_show_it(
     reuse = Reuse(monkeypatch)
     _edit(site / "articles" / "let-it-go.md", old, new)
     _cached_build(tmp_path / "site", site)
-    assert reuse.counts == [reused]
-    assert new.removeprefix("title: ") in (tmp_path / "site" / "output" / page).read_text()
+    assert reuse.counts == [reused if reused >= 0 else reuse.totals[0] + reused]
+    assert (
+        new.removeprefix("title: ").removeprefix("summary: ")
+        in (tmp_path / "site" / "output" / page).read_text()
+    )
     _same_as_clean(tmp_path, site, "clean")
 
 
