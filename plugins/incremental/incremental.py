@@ -179,9 +179,11 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
                 shown.append((k, _listing(v)))
             else:
                 shown.append((k, str(v)))
+        # The body as the reader made it: link targets are in the site key, and asking for the
+        # linked body would resolve links of pages that may never be rendered.
         own = (
             [
-                content.content,
+                content._content,
                 sorted((k, repr(v)) for k, v in content.metadata.items()),
                 getattr(content, "quiz_stylesheets", None),
                 getattr(content, "quiz_scripts", None),

@@ -58,12 +58,13 @@ def pagefind_command(setting: list[str] | None) -> list[str] | None:
 
 def _page(article: Any, lang: str) -> str:
     # What the theme's article page gives Pagefind: the title, and the body it marks with
-    # data-pagefind-body.
+    # data-pagefind-body. The body as the reader made it: its text is the page's (links are
+    # resolved later, and Pelican memoizes that result, so it must not be asked for yet).
     return (
         f'<!doctype html><html lang="{escape(lang)}"><head><meta charset="utf-8">'
         f"<title>{escape(article.title)}</title></head><body>"
         f'<h1 data-pagefind-meta="title">{escape(article.title)}</h1>'
-        f"<div data-pagefind-body>{article.content}</div></body></html>"
+        f"<div data-pagefind-body>{article._content or ''}</div></body></html>"
     )
 
 
@@ -172,8 +173,8 @@ def _on_initialized(pelican: Any) -> None:
     _stop_running()  # left over from a build in this process that failed half-way
 
 
-def _on_all_generators_finalized(generators: list[Any]) -> None:
-    settings = generators[0].settings
+def _on_article_generator_finalized(generator: Any) -> None:
+    settings = generator.settings
     if not settings["PAGEFIND_ENABLED"]:
         return
     command = pagefind_command(settings["PAGEFIND_COMMAND"])
@@ -185,7 +186,7 @@ def _on_all_generators_finalized(generators: list[Any]) -> None:
             INSTALL_HINT,
         )
         return
-    articles = [a for g in generators for a in getattr(g, "articles", [])]
+    articles = list(generator.articles)
     if not articles:  # Pagefind refuses an empty site; there is nothing to search anyway
         return
     cached = settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE")
@@ -202,5 +203,5 @@ def _on_finalized(pelican: Any) -> None:
 
 def register() -> None:
     signals.initialized.connect(_on_initialized)
-    signals.all_generators_finalized.connect(_on_all_generators_finalized)
+    signals.article_generator_finalized.connect(_on_article_generator_finalized)
     signals.finalized.connect(_on_finalized)
