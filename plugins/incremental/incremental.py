@@ -22,10 +22,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 from pathlib import Path
 from typing import Any
 
+from mdit_reader.build_state import is_cached_build, link_or_copy, read_json_object
 from mdit_reader.settings_merge import fill_defaults
 from pelican import signals
 from pelican.writers import Writer
@@ -90,27 +90,22 @@ def _listing(items: Any) -> list[Any]:
     return shown
 
 
+# The writer of the build in progress (one build at a time per process).
+_writers: list[IncrementalWriter] = []
+
+
 class IncrementalWriter(Writer):  # type: ignore[misc]
     def __init__(self, output_path: str, settings: dict[str, Any]) -> None:
         super().__init__(output_path, settings=settings)
-        self.enabled = bool(
-            settings.get("INCREMENTAL_WRITES")
-            and settings.get("CACHE_CONTENT")
-            and settings.get("LOAD_CONTENT_CACHE")
-        )
+        self.enabled = bool(settings.get("INCREMENTAL_WRITES")) and is_cached_build(settings)
         self.previous = Path(settings.get("INCREMENTAL_FROM") or output_path)
         self.index_file = Path(output_path) / INDEX_NAME
-        self.known: dict[str, str] = {}
-        known = self.previous / INDEX_NAME
-        if self.enabled and known.is_file():
-            try:
-                self.known = json.loads(known.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                self.known = {}
+        self.known = read_json_object(self.previous / INDEX_NAME) if self.enabled else {}
         self.keys: dict[str, str] = {}
         self.reused = 0
         self._site_key: str | None = None
         self._shown_digests: dict[int, str] = {}
+        _writers[:] = [self]  # saved at `finalized`, when the build is complete
 
     def _site(self, context: dict[str, Any]) -> str:
         """Everything every page shares, worked out once per build."""
@@ -199,10 +194,7 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
         target = Path(self.output_path) / name
         if target.resolve() != old.resolve():
             target.parent.mkdir(parents=True, exist_ok=True)
-            try:  # a hard link: no bytes copied; nothing ever writes into a kept page
-                os.link(old, target)
-            except OSError:
-                shutil.copyfile(old, target)
+            link_or_copy(old, target)
             self._written_files.add(str(target))  # a second write is refused, not merged
         self.reused += 1
         signals.content_written.send(
@@ -220,17 +212,8 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
         os.replace(temporary, self.index_file)
 
 
-_writers: list[IncrementalWriter] = []
-
-
 def _get_writer(pelican: Any) -> type:
-    return _Tracked
-
-
-class _Tracked(IncrementalWriter):
-    def __init__(self, output_path: str, settings: dict[str, Any]) -> None:
-        super().__init__(output_path, settings)
-        _writers[:] = [self]
+    return IncrementalWriter
 
 
 def _on_initialized(pelican: Any) -> None:

@@ -27,6 +27,7 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
+from mdit_reader.build_state import is_cached_build, link_or_copy, read_json_object
 from mdit_reader.settings_merge import fill_defaults
 from pelican import signals
 
@@ -92,7 +93,7 @@ class _Indexing:
         site = keep / "site" if keep else Path(self.work) / "site"
         pages = {a.save_as: _page(a, getattr(a, "lang", None) or lang) for a in articles}
         manifest = {name: hashlib.sha256(html.encode()).hexdigest() for name, html in pages.items()}
-        known = _read_json(keep / "manifest.json") if keep else {}
+        known = read_json_object(keep / "manifest.json") if keep else {}
         for name, html in pages.items():
             target = site / name
             if known.get(name) != manifest[name] or not target.is_file():
@@ -100,13 +101,14 @@ class _Indexing:
                 target.write_text(html, encoding="utf-8")
         for name in set(known) - set(manifest):
             (site / name).unlink(missing_ok=True)
+        listed = json.dumps(manifest, sort_keys=True)
         if keep:
-            (keep / "manifest.json").write_text(json.dumps(manifest, sort_keys=True))
+            (keep / "manifest.json").write_text(listed)
         # The bundle says which articles it indexes: only a bundle of these very pages is reused.
-        self.digest = hashlib.sha256(json.dumps(manifest, sort_keys=True).encode()).hexdigest()
+        self.digest = hashlib.sha256(listed.encode()).hexdigest()
         stamp = previous / "pagefind" / STAMP
         if keep and stamp.is_file() and stamp.read_text(encoding="utf-8") == self.digest:
-            shutil.copytree(previous / "pagefind", self.bundle, copy_function=_link_or_copy)
+            shutil.copytree(previous / "pagefind", self.bundle, copy_function=link_or_copy)
         else:
             self.process = subprocess.Popen(
                 [*command, "--site", str(site), "--output-path", self.bundle, "--quiet"],
@@ -143,21 +145,6 @@ class _Indexing:
         atexit.unregister(self.abandon)
 
 
-def _read_json(path: Path) -> dict[str, str]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
-
-
 # The run of the build in progress (one build at a time per process).
 _running: dict[str, _Indexing] = {}
 
@@ -189,8 +176,7 @@ def _on_article_generator_finalized(generator: Any) -> None:
     articles = list(generator.articles)
     if not articles:  # Pagefind refuses an empty site; there is nothing to search anyway
         return
-    cached = settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE")
-    keep = Path(settings["CACHE_PATH"]) / "pagefind" if cached else None
+    keep = Path(settings["CACHE_PATH"]) / "pagefind" if is_cached_build(settings) else None
     previous = Path(settings.get("INCREMENTAL_FROM") or settings["OUTPUT_PATH"])
     _running["run"] = _Indexing(command, articles, settings["DEFAULT_LANG"], keep, previous)
 
