@@ -148,9 +148,7 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Located:
             else "invalid character in YAML",
         ) from None
     try:
-        node = loader.get_single_node()
-        positions: dict[YamlPath, tuple[int, int]] = {}
-        data = None if node is None else _build(loader, node, (), positions)
+        return _located(loader, line_offset)
     except _LocatedProblem as problem:
         raise _error(path, problem.mark, problem.message, line_offset) from None
     except yaml.MarkedYAMLError as exc:
@@ -167,6 +165,13 @@ def load_yaml(text: str, path: str, line_offset: int = 0) -> Located:
         raise SourceError(path, None, f"invalid YAML: {exc}") from None
     finally:
         loader.dispose()
+
+
+def _located(loader: Any, line_offset: int) -> Located:
+    """The document ``loader`` holds, with where each value stands (either loader class)."""
+    node = loader.get_single_node()
+    positions: dict[YamlPath, tuple[int, int]] = {}
+    data = None if node is None else _build(loader, node, (), positions)
     return Located(data, positions, line_offset)
 
 
@@ -185,14 +190,11 @@ def _load_fast(text: str, line_offset: int) -> Located | None:
                 return None
         loader = _CLoader(text)
         try:
-            node = loader.get_single_node()
-            positions: dict[YamlPath, tuple[int, int]] = {}
-            data = None if node is None else _build(loader, node, (), positions)
+            return _located(loader, line_offset)
         finally:
             loader.dispose()
     except (yaml.YAMLError, _LocatedProblem):
         return None
-    return Located(data, positions, line_offset)
 
 
 def _error(path: str, mark: yaml.Mark | None, message: str, line_offset: int) -> SourceError:
