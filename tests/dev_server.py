@@ -26,15 +26,19 @@ def fetch(url: str) -> str:
         return response.read().decode("utf-8")
 
 
-def wait_for(check: Callable[[], bool], what: str, timeout: float = 30) -> None:
+def wait_for(
+    check: Callable[[], bool], what: str, timeout: float = 30, every: float = 0.2
+) -> float:
+    """Check every ``every`` seconds until ``check()`` holds; returns when it did
+    (``time.perf_counter()``), so callers can time it."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:
             if check():
-                return
+                return time.perf_counter()
         except OSError:
             pass
-        time.sleep(0.2)
+        time.sleep(every)
     raise AssertionError(f"timed out waiting for {what}")
 
 
@@ -46,8 +50,8 @@ class DevServer:
     def page(self, name: str) -> str:
         return fetch(f"http://127.0.0.1:{self.port}/{name}")
 
-    def wait_for_page(self, name: str, text: str, what: str) -> None:
-        wait_for(lambda: text in self.page(name), what)
+    def wait_for_page(self, name: str, text: str, what: str, every: float = 0.2) -> float:
+        return wait_for(lambda: text in self.page(name), what, every=every)
 
     def log_text(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")

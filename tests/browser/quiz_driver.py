@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Locator, Page
@@ -44,13 +44,17 @@ class QuizDriver:
     def focused(self, selector: str) -> bool:
         return bool(self.page.evaluate("s => document.activeElement.matches(s)", selector))
 
+    def _questions(self, asked: list[str]) -> Iterator[str]:
+        """The id of each question the quiz asks, until the result shows; ``asked`` keeps them."""
+        while not self.finished():
+            assert len(asked) < 50, "the quiz never finished"
+            asked.append(self.current_id())
+            yield asked[-1]
+
     def take_by_mouse(self, answers: Answers) -> list[str]:
         """Answer every question asked; returns the ids asked, in order."""
         asked: list[str] = []
-        while not self.finished():
-            assert len(asked) < 50, "the quiz never finished"
-            qid = self.current_id()
-            asked.append(qid)
+        for qid in self._questions(asked):
             wanted = answers[qid]
             for box in self.current().locator("input").all():
                 value = box.get_attribute("value")
@@ -72,10 +76,7 @@ class QuizDriver:
     def take_by_keyboard(self, answers: Answers) -> list[str]:
         """Keyboard only: arrow keys pick a radio button, Space ticks a box, Enter goes on."""
         asked: list[str] = []
-        while not self.finished():
-            assert len(asked) < 50, "the quiz never finished"
-            qid = self.current_id()
-            asked.append(qid)
+        for qid in self._questions(asked):
             boxes = self.current().locator("input")
             values = [str(v) for v in boxes.evaluate_all("xs => xs.map(x => x.value)")]
             checked = [bool(c) for c in boxes.evaluate_all("xs => xs.map(x => x.checked)")]

@@ -14,31 +14,25 @@ from tests.conftest import ROOT, require_tool
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
 
 
-def _tool(name: str) -> str:
+def _run(name: str, *args: str) -> tuple[int, str]:
+    """Run a checker installed beside this Python (or on PATH) in the project folder."""
     beside = Path(sys.executable).parent / name
-    return require_tool(str(beside) if beside.exists() else shutil.which(name), name)
+    tool = require_tool(str(beside) if beside.exists() else shutil.which(name), name)
+    run = subprocess.run([tool, *args], capture_output=True, text=True, check=False, cwd=ROOT)
+    return run.returncode, run.stdout + run.stderr
 
 
 def test_workflow_matches_githubs_schema() -> None:
-    run = subprocess.run(
-        [_tool("check-jsonschema"), "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)],
-        capture_output=True,
-        text=True,
-        check=False,
+    code, said = _run(
+        "check-jsonschema", "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)
     )
-    assert run.returncode == 0, run.stdout + run.stderr
+    assert code == 0, said
 
 
 def test_zizmor_finds_nothing_even_pedantic() -> None:
-    run = subprocess.run(
-        [_tool("zizmor"), "--offline", "--persona=pedantic", str(WORKFLOW)],
-        capture_output=True,
-        text=True,
-        check=False,
-        cwd=ROOT,
-    )
-    assert run.returncode == 0, run.stdout + run.stderr
-    assert "No findings" in run.stdout + run.stderr
+    code, said = _run("zizmor", "--offline", "--persona=pedantic", str(WORKFLOW))
+    assert code == 0, said
+    assert "No findings" in said
 
 
 def test_workflow_tests_then_builds_with_the_pages_url_and_deploys() -> None:
