@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from incremental import incremental
-from pagefind_index import pagefind_index
 
 from tests.conftest import ROOT, build_into
 from tests.quality.test_determinism import tree_differences
@@ -62,14 +61,10 @@ def site(tmp_path: Path) -> Path:
 
 
 def test_unchanged_rebuild_reuses_every_single_page_and_the_search_index(
-    tmp_path: Path, site: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, site: Path, monkeypatch: pytest.MonkeyPatch, pagefind_runs: list[object]
 ) -> None:
     reuse = Reuse(monkeypatch)
-    runs: list[object] = []
-    real_popen = pagefind_index.subprocess.Popen
-    monkeypatch.setattr(
-        pagefind_index.subprocess, "Popen", lambda *a, **k: runs.append(a) or real_popen(*a, **k)
-    )
+    runs = pagefind_runs
     _cached_build(tmp_path / "site", site)
     assert reuse.counts == reuse.totals  # every page: articles, pages, listings
     assert reuse.totals[0] > 15
