@@ -4,8 +4,8 @@ itself while a forked worker renders the rest, which are ready when Pelican gets
 Pelican reads files one after another. When a generator is about to read many files that are
 not in its cache, a worker process starts on the later ones (in Pelican's order); the reader
 takes each result instead of doing the work again. Only picklable, Pelican-free pieces cross
-the process boundary (front matter values and where they stand, the rendered body); the
-metadata is still made in the main process. Any surprise in the worker leaves that file to the
+the process boundary (front matter values and where they stand, the rendered body and
+summary); the metadata is still made in the main process. Any surprise in the worker leaves that file to the
 reader, which then reports it exactly as it would have.
 """
 
@@ -21,7 +21,15 @@ from .renderer import Rendered, render
 from .safe_yaml import Located, SourceError
 from .sources import display_path, read_source
 
-__all__ = ["MIN_FILES", "Prepared", "forget", "prefetch_for", "prepare", "take"]
+__all__ = [
+    "MIN_FILES",
+    "Prepared",
+    "forget",
+    "formatted_fields",
+    "prefetch_for",
+    "prepare",
+    "take",
+]
 
 MIN_FILES = 40  # below this, starting workers costs more than it saves
 
@@ -34,6 +42,12 @@ class Prepared:
     values: dict[str, Any]
     located: Located
     rendered: Rendered
+    formatted: dict[str, str]  # front matter fields in FORMATTED_FIELDS, rendered
+
+
+def formatted_fields(settings: dict[str, Any]) -> set[str]:
+    """The front matter fields written in Markdown (Pelican's FORMATTED_FIELDS), lowercase."""
+    return {name.lower() for name in settings.get("FORMATTED_FIELDS", ["summary"])}
 
 
 def prepare(reader: Any, source_path: str) -> Prepared:
@@ -48,12 +62,19 @@ def prepare(reader: Any, source_path: str) -> Prepared:
     )
     front = split_front_matter(text, path)
     rendered = render(reader.md, front.body, path, front.body_first_line)
-    return Prepared(path, front.values, front.located, rendered)
+    fields = formatted_fields(reader.settings)
+    formatted = {
+        key: render(reader.md, value, path, front.located.line_of((key,)) or 1).html
+        for key, value in front.values.items()
+        if key.lower() in fields and isinstance(value, str)
+    }
+    return Prepared(path, front.values, front.located, rendered, formatted)
 
 
-# The worker's share: Pelican's own share of the files is a little smaller, as it also makes
-# the metadata of every file.
-WORKER_SHARE = 0.55
+# The worker's share. Pelican's own is much smaller: for every file it also makes the metadata
+# and the content object, which costs it about as much as rendering does (on 1,000 articles and
+# 2 cores, 0.8 built fastest of 0.55, 0.7, 0.8 and 0.9).
+WORKER_SHARE = 0.80
 
 _ready: dict[str, Prepared | SourceError] = {}
 _seen: set[int] = set()
