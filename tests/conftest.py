@@ -128,23 +128,26 @@ def publish(
 ) -> Iterator[Callable[[str], tuple[str, Site]]]:
     """`make publish` of the real content, served as GitHub Pages serves it: at the host's root
     (``""``) or under ``/<sub_path>/`` as a project page. Gives the site's URL and the site;
-    each variant is built once per session."""
+    each variant is built once per session. ``settings`` are added to the build's."""
     hosts: list[PagesHost] = []
     built: dict[str, tuple[str, Site]] = {}
 
-    def _publish(sub_path: str = "") -> tuple[str, Site]:
-        if sub_path not in built:
+    def _publish(sub_path: str = "", **settings: Any) -> tuple[str, Site]:
+        variant = f"{sub_path} {sorted(settings.items())}"
+        if variant not in built:
             work = tmp_path_factory.mktemp("publish")
             root = work / "www"
             root.mkdir()
             hosts.append(PagesHost(root))
             siteurl = hosts[-1].url + (f"/{sub_path}" if sub_path else "")
             with _environment("SITEURL", siteurl):
-                site = build_into(work, ROOT / "content", "publishconf.py", SITEURL=siteurl)
+                site = build_into(
+                    work, ROOT / "content", "publishconf.py", SITEURL=siteurl, **settings
+                )
             target = root / sub_path if sub_path else root
             shutil.copytree(site.output, target, dirs_exist_ok=True)
-            built[sub_path] = (siteurl, Site(site.result, target))
-        return built[sub_path]
+            built[variant] = (siteurl, Site(site.result, target))
+        return built[variant]
 
     yield _publish
     for host in hosts:

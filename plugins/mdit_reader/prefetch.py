@@ -5,8 +5,8 @@ Pelican reads files one after another. When a generator is about to read many fi
 not in its cache, a worker process starts on the later ones (in Pelican's order); the reader
 takes each result instead of doing the work again. Only picklable, Pelican-free pieces cross
 the process boundary (front matter values and where they stand, the rendered body and
-summary); the metadata is still made in the main process. Any surprise in the worker leaves that file to the
-reader, which then reports it exactly as it would have.
+summary); the metadata is still made in the main process. Any surprise in the worker leaves
+that file to the reader, which then reports it exactly as it would have.
 """
 
 from __future__ import annotations

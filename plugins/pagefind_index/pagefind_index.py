@@ -3,19 +3,26 @@
 On a build without the content cache, each article goes to a Pagefind process (its service
 mode: no page is written to disk for it) as soon as it is read; Pagefind, at a lower priority
 than the build, indexes them on whatever core is free while Pelican reads and writes the rest,
-and at the end writes its bundle straight into ``<output>/pagefind``. (Run after the build,
+and at the end writes its bundle straight into ``<output>/pagefind/``. (Run after the build,
 over the written pages, the same index costs a 1,000-article build more than a second.) The
 articles are read, and given to Pagefind, in the order of their paths, so the bundle is the
 same byte for byte in every build. Should an article read turn out not to be published (a
-translation, say), Pagefind starts again on the published ones. On cached builds an unchanged
-set of articles reuses the previous bundle without running Pagefind at all. Without Pagefind
+translation, say), Pagefind starts again on the published ones.
+
+A large site's index is split into bundles of about ``PAGEFIND_SHARD_SIZE`` articles each
+(``pagefind/0/``, ``pagefind/1/``, ...; an article's bundle is picked by a digest of its URL),
+which the search page merges into one search. On cached builds a bundle whose articles are
+unchanged is reused from the previous build without running Pagefind, so editing one article
+indexes again only the few hundred articles of its bundle, not the whole site. Without Pagefind
 the build says so once and the site is built without search (its search page explains that).
 
 Settings (defaults in :data:`DEFAULTS`):
 
-``PAGEFIND_ENABLED``  index the articles (True)
-``PAGEFIND_COMMAND``  the Pagefind command, as a list; None finds the binary of the PyPI
-                      ``pagefind[bin]`` package, then a ``pagefind`` on PATH
+``PAGEFIND_ENABLED``     index the articles (True)
+``PAGEFIND_COMMAND``     the Pagefind command, as a list; None finds the binary of the PyPI
+                         ``pagefind[bin]`` package, then a ``pagefind`` on PATH
+``PAGEFIND_SHARD_SIZE``  articles per bundle (250); the number of bundles is the number of
+                         article files divided by this, rounded up
 """
 
 from __future__ import annotations
@@ -26,10 +33,12 @@ import contextlib
 import hashlib
 import json
 import logging
+import math
 import os
 import shutil
 import subprocess
 import tempfile
+from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -43,10 +52,15 @@ __all__ = ["DEFAULTS", "pagefind_command", "register"]
 
 log = logging.getLogger(__name__)
 
-DEFAULTS: dict[str, Any] = {"PAGEFIND_ENABLED": True, "PAGEFIND_COMMAND": None}
+DEFAULTS: dict[str, Any] = {
+    "PAGEFIND_ENABLED": True,
+    "PAGEFIND_COMMAND": None,
+    "PAGEFIND_SHARD_SIZE": 250,
+}
 _TYPES: dict[str, type | tuple[type, ...]] = {
     "PAGEFIND_ENABLED": bool,
     "PAGEFIND_COMMAND": (list, type(None)),
+    "PAGEFIND_SHARD_SIZE": int,
 }
 INSTALL_HINT = "pip install 'pagefind[bin]'"
 STAMP = "articles.sha256"  # in the bundle: the digest of the pages it indexes
@@ -216,16 +230,38 @@ def _reuse(earlier: Path, bundle: str, digest: str) -> bool:
     return True
 
 
-# The build in progress (one build at a time per process): "run" is its Pagefind process,
-# "from" the settings of the build that started it.
-_running: dict[str, Any] = {}
+def _shard(url: str, bundles: int) -> int:
+    # By a digest of the URL: an article stays in its bundle whatever else is added or removed
+    # (as long as the number of bundles stays the same).
+    return int(hashlib.sha256(url.encode("utf-8")).hexdigest()[:8], 16) % bundles
 
 
-def _stop_running() -> None:
-    running = _running.pop("run", None)
-    _running.clear()
-    if running is not None:
-        running.abandon()
+@dataclass
+class _Build:
+    """What the plugin knows of the build in progress (one at a time per process)."""
+
+    settings: dict[str, Any]
+    bundles: int = 1  # set from the number of article files, before the first is read
+    streaming: dict[int, _Indexing] = field(default_factory=dict)  # bundle -> its Pagefind
+    writing: list[tuple[_Indexing, str]] = field(default_factory=list)  # with their digests
+
+    def stop_streaming(self) -> None:
+        for indexing in self.streaming.values():
+            indexing.abandon()
+        self.streaming.clear()
+
+    def abandon(self) -> None:
+        self.stop_streaming()
+        for indexing, _ in self.writing:
+            indexing.abandon()
+        self.writing.clear()
+
+
+_current: list[_Build] = []
+
+
+def _build_of(settings: dict[str, Any]) -> _Build | None:
+    return _current[0] if _current and _current[0].settings is settings else None
 
 
 def _command(settings: dict[str, Any]) -> list[str] | None:
@@ -234,17 +270,26 @@ def _command(settings: dict[str, Any]) -> list[str] | None:
 
 def _on_initialized(pelican: Any) -> None:
     fill_defaults(pelican.settings, DEFAULTS, _TYPES, "pagefind")
-    _stop_running()  # left over from a build in this process that failed half-way
-    _running["settings"] = pelican.settings
+    if pelican.settings["PAGEFIND_SHARD_SIZE"] < 1:
+        raise ValueError("[pagefind] PAGEFIND_SHARD_SIZE must be at least 1 (articles per bundle)")
+    if _current:
+        _current.pop().abandon()  # left over from a build in this process that failed half-way
+    _current.append(_Build(pelican.settings))
 
 
-def _sorted_reading(generator: Any) -> None:
+def _on_article_generator_init(generator: Any) -> None:
     # Pelican reads the files in the order of a set, which changes from run to run; in the
     # order of their paths, Pagefind is given the articles in the same order in every build.
+    # Their number sets how many bundles the index is split into.
     unordered = generator.get_files
+    build = _build_of(generator.settings)
 
     def get_files(*args: Any, **kwargs: Any) -> list[str]:
-        return sorted(unordered(*args, **kwargs))
+        files = sorted(unordered(*args, **kwargs))
+        if build is not None:
+            size = generator.settings["PAGEFIND_SHARD_SIZE"]
+            build.bundles = max(1, math.ceil(len(files) / size))
+        return files
 
     generator.get_files = get_files
 
@@ -257,26 +302,30 @@ def _page_of(article: Any, settings: dict[str, Any]) -> tuple[str, str]:
 def _on_content_init(content: Any) -> None:
     # On a build without the content cache every article passes here as it is read: Pagefind
     # starts on it at once, while Pelican reads the rest.
-    settings = _running.get("settings")
+    build = _build_of(content.settings)
     if (
-        settings is None
-        or content.settings is not settings
+        build is None
         or not isinstance(content, Article)
         or content.status != "published"
-        or is_cached_build(settings)
+        or is_cached_build(build.settings)
     ):
         return
-    if "run" not in _running:
-        command = _command(settings)
+    url, html = _page_of(content, build.settings)
+    shard = _shard(url, build.bundles)
+    if shard not in build.streaming:
+        command = _command(build.settings)
         if command is None:
-            _running.pop("settings")  # said once, at the end of reading
+            _current.clear()  # said once, at the end of reading
             return
-        _running["run"] = _Indexing(command)
-    _running["run"].add(*_page_of(content, settings))
+        build.streaming[shard] = _Indexing(command)
+    build.streaming[shard].add(url, html)
 
 
 def _on_article_generator_finalized(generator: Any) -> None:
     settings = generator.settings
+    build = _build_of(settings)
+    if build is None:  # Pagefind is not installed; the build was told
+        build = _Build(settings)
     if not settings["PAGEFIND_ENABLED"]:
         return
     command = _command(settings)
@@ -288,39 +337,57 @@ def _on_article_generator_finalized(generator: Any) -> None:
             INSTALL_HINT,
         )
         return
-    # The articles as read (the order Pelican read them in, see _sorted_reading).
-    articles = sorted(generator.articles, key=lambda article: article.source_path)
-    pages = [_page_of(article, settings) for article in articles]
-    bundle = os.path.join(settings["OUTPUT_PATH"], "pagefind")
-    digest = _digest(pages)
-    started: _Indexing | None = _running.pop("run", None)
+    # The articles as read (the order Pelican read them in), bundle by bundle.
+    shards: list[Pages] = [[] for _ in range(build.bundles)]
+    for article in sorted(generator.articles, key=lambda article: article.source_path):
+        url, html = _page_of(article, settings)
+        shards[_shard(url, build.bundles)].append((url, html))
+    root = Path(settings["OUTPUT_PATH"]) / "pagefind"
     previous = Path(settings.get("INCREMENTAL_FROM") or settings["OUTPUT_PATH"]) / "pagefind"
-    reused = not pages or (is_cached_build(settings) and _reuse(previous, bundle, digest))
-    if started is not None and (reused or started.pages != pages):
-        started.abandon()  # an article read was not published in the end: start again
-        started = None
-    if reused:
-        return
-    shutil.rmtree(bundle, ignore_errors=True)  # an earlier build's: never mixed in
-    if started is None:
-        started = _Indexing(command)
-        for url, html in pages:
-            started.add(url, html)
-    started.write_to(bundle)
-    _running["run"] = started
-    _running["digest"] = digest
+    names = [str(number) for number, pages in enumerate(shards) if pages]
+    generator.context["PAGEFIND_BUNDLES"] = [f"pagefind/{name}/" for name in names]
+    for stale in (set(os.listdir(root)) if root.is_dir() else set()) - set(names):
+        if (root / stale).is_dir():
+            shutil.rmtree(root / stale)
+        else:
+            (root / stale).unlink()
+    for number, pages in enumerate(shards):
+        started = build.streaming.pop(number, None)
+        digest = _digest(pages)
+        bundle = str(root / str(number))
+        reused = not pages or (
+            is_cached_build(settings) and _reuse(previous / str(number), bundle, digest)
+        )
+        if started is not None and (reused or started.pages != pages):
+            started.abandon()  # an article read was not published in the end: start again
+            started = None
+        if reused:
+            continue
+        shutil.rmtree(bundle, ignore_errors=True)  # an earlier build's: never mixed in
+        if started is None:
+            started = _Indexing(command)
+            for url, html in pages:
+                started.add(url, html)
+        started.write_to(bundle)
+        build.writing.append((started, digest))
+    build.stop_streaming()  # bundles begun on articles that were not published in the end
 
 
 def _on_finalized(pelican: Any) -> None:
-    running = _running.pop("run", None)
-    if running is not None:
-        running.finish(_running["digest"])
-    _running.clear()
+    build = _build_of(pelican.settings)
+    if build is None:
+        return
+    _current.clear()
+    try:
+        for indexing, digest in build.writing:
+            indexing.finish(digest)
+    finally:
+        build.abandon()
 
 
 def register() -> None:
     signals.initialized.connect(_on_initialized)
-    signals.article_generator_init.connect(_sorted_reading)
+    signals.article_generator_init.connect(_on_article_generator_init)
     signals.content_object_init.connect(_on_content_init)
     signals.article_generator_finalized.connect(_on_article_generator_finalized)
     signals.finalized.connect(_on_finalized)

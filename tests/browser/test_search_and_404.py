@@ -12,14 +12,25 @@ from tests.browser.conftest import PageLog
 from tests.conftest import Site
 
 pytestmark = pytest.mark.browser
-Publish = Callable[[str], tuple[str, Site]]
+Publish = Callable[..., tuple[str, Site]]
 
 
-@pytest.mark.parametrize("sub_path", ["", "some-repo"], ids=["domain-root", "sub-path"])
+@pytest.mark.parametrize(
+    ("sub_path", "settings"),
+    [
+        ("", {}),
+        ("some-repo", {}),
+        # Three bundles; the article found is in the second, merged into the first.
+        ("some-repo", {"PAGEFIND_SHARD_SIZE": 2}),
+    ],
+    ids=["domain-root", "sub-path", "in-bundles"],
+)
 def test_search_finds_a_word_and_follows_the_hit(
-    page: Page, publish: Publish, sub_path: str
+    page: Page, publish: Publish, sub_path: str, settings: dict[str, int]
 ) -> None:
-    url, _ = publish(sub_path)
+    url, site = publish(sub_path, **settings)
+    bundles = sorted(p.name for p in (site.output / "pagefind").iterdir())
+    assert bundles == (["0", "1", "2"] if settings else ["0"])
     log = PageLog(page, url.rsplit("/", 1)[0] if sub_path else url)
     page.goto(f"{url}/")
     page.get_by_role("searchbox", name="Search").fill("circles")

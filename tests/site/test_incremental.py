@@ -28,7 +28,7 @@ class Reuse:
         monkeypatch.setattr(incremental.IncrementalWriter, "save", save)
 
 
-def _cached_build(root: Path, content: Path, **extra: str) -> None:
+def _cached_build(root: Path, content: Path, **extra: object) -> None:
     overrides = {
         "PATH": str(content),
         "CACHE_PATH": str(root / "cache"),
@@ -46,8 +46,8 @@ def _edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
-def _same_as_clean(tmp_path: Path, content: Path, name: str) -> None:
-    clean = build_into(tmp_path / name, content)
+def _same_as_clean(tmp_path: Path, content: Path, name: str, **extra: object) -> None:
+    clean = build_into(tmp_path / name, content, **extra)
     differences = tree_differences(clean.output, tmp_path / "site" / "output")
     assert differences == [incremental.INDEX_NAME]  # the keys file is the only extra
 
@@ -74,6 +74,26 @@ def test_unchanged_rebuild_reuses_every_single_page_and_the_search_index(
     _edit(site / "articles" / "let-it-go.md", "circles", "loops")
     _cached_build(tmp_path / "site", site)
     assert len(runs) == 1, "an article changed: Pagefind runs again"
+
+
+def test_an_edit_indexes_again_only_the_search_bundle_that_holds_it(
+    tmp_path: Path, site: Path, pagefind_runs: list[object]
+) -> None:
+    bundles = {"PAGEFIND_SHARD_SIZE": 2}  # three bundles; let-it-go.html is in the second
+    output = tmp_path / "site" / "output"
+
+    def entry_files() -> dict[str, int]:  # a reused bundle is hard-linked: the same inodes
+        return {p.parent.name: p.stat().st_ino for p in output.glob("pagefind/*/*-entry.json")}
+
+    _cached_build(tmp_path / "site", site, **bundles)
+    before = entry_files()
+    pagefind_runs.clear()
+    _edit(site / "articles" / "let-it-go.md", "circles", "loops")
+    _cached_build(tmp_path / "site", site, **bundles)
+    after = entry_files()
+    assert len(pagefind_runs) == 1
+    assert [name for name in sorted(after) if after[name] != before[name]] == ["1"]
+    _same_as_clean(tmp_path, site, "clean", **bundles)
 
 
 @pytest.mark.parametrize(

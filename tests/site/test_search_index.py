@@ -18,9 +18,14 @@ from tests.conftest import ROOT, SITES, build_into
 FAKE_PAGEFIND = Path(__file__).parent / "fixtures" / "fake_pagefind.py"
 
 
-def _languages(output: Path) -> dict[str, int]:
-    entry = json.loads((output / "pagefind" / "pagefind-entry.json").read_text())
-    return {lang: found["page_count"] for lang, found in entry["languages"].items()}
+def _pages_per_bundle(output: Path) -> dict[str, dict[str, int]]:
+    """Bundle name -> language -> number of pages, from each bundle's entry file."""
+    found: dict[str, dict[str, int]] = {}
+    for entry_file in sorted((output / "pagefind").glob("*/pagefind-entry.json")):
+        entry = json.loads(entry_file.read_text())
+        languages = entry["languages"].items()
+        found[entry_file.parent.name] = {lang: about["page_count"] for lang, about in languages}
+    return found
 
 
 def test_a_cold_build_indexes_the_articles_while_reading_them(
@@ -29,8 +34,8 @@ def test_a_cold_build_indexes_the_articles_while_reading_them(
     seen_when_read: list[int] = []
 
     def articles_read(generator: Any) -> None:
-        running = pagefind_index._running.get("run")
-        seen_when_read.append(len(running.pages) if running else 0)
+        streaming = pagefind_index._current[0].streaming.values()
+        seen_when_read.append(sum(len(indexing.pages) for indexing in streaming))
 
     signals.article_generator_pretaxonomy.connect(articles_read)
     try:
@@ -39,7 +44,7 @@ def test_a_cold_build_indexes_the_articles_while_reading_them(
         signals.article_generator_pretaxonomy.disconnect(articles_read)
     assert seen_when_read == [6], "Pagefind had every article before reading was over"
     assert len(pagefind_runs) == 1
-    assert _languages(site.output) == {"en": 6}
+    assert _pages_per_bundle(site.output) == {"0": {"en": 6}}
 
 
 def test_an_article_read_but_not_published_is_left_out(
@@ -49,7 +54,7 @@ def test_an_article_read_but_not_published_is_left_out(
     # does Pelican set it apart. Pagefind starts again on the published articles alone.
     site = build_into(tmp_path, SITES / "translated" / "content")
     assert len(pagefind_runs) == 2
-    assert _languages(site.output) == {"en": 2}
+    assert _pages_per_bundle(site.output) == {"0": {"en": 2}}
 
 
 @pytest.mark.parametrize(
@@ -67,3 +72,23 @@ def test_a_failing_pagefind_fails_the_build_with_its_message(
     )
     assert site.result.errors == [f"RuntimeError: [pagefind] indexing failed: {said}"]
     assert not (tmp_path / "output").exists()
+
+
+def test_a_large_site_gets_one_bundle_per_shard_size_of_articles(
+    tmp_path: Path, pagefind_runs: list[object]
+) -> None:
+    site = build_into(tmp_path, ROOT / "content", PAGEFIND_SHARD_SIZE=2)
+    # Six articles in three bundles, each article in the bundle its URL's digest picks.
+    assert _pages_per_bundle(site.output) == {"0": {"en": 3}, "1": {"en": 1}, "2": {"en": 2}}
+    assert len(pagefind_runs) == 3
+    form = site.soup("search.html").select_one("[data-search]")
+    assert form is not None
+    assert form["data-pagefind"] == "/pagefind/0/pagefind.js"
+    assert form["data-merge"] == "/pagefind/1/ /pagefind/2/"
+
+
+def test_a_bundle_of_no_size_is_refused(tmp_path: Path) -> None:
+    site = build_into(tmp_path, ROOT / "content", expect_ok=False, PAGEFIND_SHARD_SIZE=0)
+    assert site.result.errors == [
+        "ValueError: [pagefind] PAGEFIND_SHARD_SIZE must be at least 1 (articles per bundle)"
+    ]

@@ -147,5 +147,5 @@ def test_without_pagefind_the_site_builds_without_search(tmp_path: Path) -> None
 
 
 def test_search_index_holds_article_bodies_only(real_site: Site) -> None:
-    entry = json.loads((real_site.output / "pagefind" / "pagefind-entry.json").read_text())
+    entry = json.loads((real_site.output / "pagefind" / "0" / "pagefind-entry.json").read_text())
     assert entry["languages"]["en"]["page_count"] == 6

@@ -11,7 +11,12 @@ async function engine() {
   if (!pagefind) {
     pagefind = await import(new URL(form.dataset.pagefind, location.href).href);
     // Result URLs follow the site's own path, so search works under /<repo>/ too.
-    await pagefind.options({ baseUrl: new URL(form.dataset.base, location.href).pathname });
+    const baseUrl = new URL(form.dataset.base, location.href).pathname;
+    await pagefind.options({ baseUrl });
+    // A large site's index comes in several bundles: search them as one.
+    for (const bundle of form.dataset.merge.split(" ").filter(Boolean)) {
+      await pagefind.mergeIndex(new URL(bundle, location.href).pathname, { baseUrl });
+    }
   }
   return pagefind;
 }
