@@ -55,6 +55,9 @@ class BuildTimes:
     articles: int
     seconds: dict[str, Spread]
     peak_kib: dict[str, int]
+    # Per round of the alternating runs, each build's time over plain Pelican's in that round:
+    # the machine's speed drifts from minute to minute, a round's builds run seconds apart.
+    paired_ratios: dict[str, Spread]
 
 
 def _ours(content: Path, output: Path, cache: Path | None) -> list[str]:
@@ -132,4 +135,9 @@ def measure_build_speed(work: Path, articles: int, runs: int, warm: bool) -> Bui
         )
         found = json.loads(driver.stdout.strip().splitlines()[-1])
         times[name], peaks[name] = found["seconds"], found["peak_kib"]
-    return BuildTimes(articles, {k: Spread.of(v) for k, v in times.items()}, peaks)
+    plain = times["plain Pelican"]
+    paired = {
+        name: Spread.of([mine / theirs for mine, theirs in zip(times[name], plain, strict=True)])
+        for name in commands
+    }
+    return BuildTimes(articles, {k: Spread.of(v) for k, v in times.items()}, peaks, paired)
