@@ -112,6 +112,9 @@ def measure_build_speed(work: Path, articles: int, runs: int, warm: bool) -> Bui
     for _ in range(runs):
         for name, (command, cwd) in commands.items():
             shutil.rmtree(work / f"out-{name.split()[0].lower()}", ignore_errors=True)
+            # The file system's own work on that deletion (and on the previous build's files)
+            # is done now, not during the build timed next.
+            os.sync()
             elapsed, peak = _run(command, cwd)
             times[name].append(elapsed)
             peaks[name] = max(peaks[name], peak)
