@@ -38,6 +38,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -153,19 +154,40 @@ class _Indexing:
         self._send({**add, "file_contents": html})
 
     def write_to(self, bundle: str) -> None:
-        """Ask for the bundle in ``bundle`` once every page is in."""
+        """Ask for the bundle once every page is in; it is written into ``bundle`` as it comes.
+
+        Pagefind hands the bundle's files over (rather than writing them itself: its service
+        ends the moment its input does, which can cut off files it is still writing), and a
+        thread writes them while the build writes its pages.
+        """
         self.bundle = bundle
         self.last_id += 1
-        self._send({"type": "WriteFiles", "index_id": 0, "output_path": bundle}, wait=True)
+        self._send({"type": "GetFiles", "index_id": 0}, wait=True)
+        self.failure: str | None = None
+        self.receiver = threading.Thread(target=self._receive, name="pagefind", daemon=True)
+        self.receiver.start()
+
+    def _receive(self) -> None:
+        try:
+            answers = self._answers()
+            self.failure = self._failure(answers)
+            if self.failure is None:
+                _write_bundle(self.bundle, answers[-1]["payload"]["files"])
+        except Exception as exc:  # told by finish(), in the build's own thread
+            self.failure = f"{type(exc).__name__}: {exc}"
 
     def _answers(self) -> list[dict[str, Any]]:
         """Pagefind's answers up to the one for the last request (fewer if it stopped)."""
         stdout: Any = self.process.stdout
         answers: list[dict[str, Any]] = []
-        pending = b""
-        while chunk := stdout.read1(1 << 16):
-            *complete, pending = (pending + chunk).split(b",")
-            answers.extend(json.loads(base64.b64decode(item)) for item in complete)
+        received = bytearray()
+        while chunk := stdout.read1(1 << 20):
+            start = len(received)  # what came before holds no comma: look in the new part
+            received += chunk
+            while (comma := received.find(b",", start)) != -1:
+                answers.append(json.loads(base64.b64decode(received[:comma])))
+                del received[: comma + 1]
+                start = 0
             if answers and answers[-1].get("message_id") == self.last_id:
                 break
         return answers
@@ -182,11 +204,11 @@ class _Indexing:
         return " / ".join(said) or f"it stopped with exit status {self.process.returncode}"
 
     def finish(self, digest: str) -> None:
-        """Wait for Pagefind to write the bundle, then stamp it with ``digest``."""
+        """Wait for the bundle to be written, then stamp it with ``digest``."""
         try:
-            failure = self._failure(self._answers())
-            if failure:
-                raise RuntimeError(f"[pagefind] indexing failed: {failure}")
+            self.receiver.join()
+            if self.failure:
+                raise RuntimeError(f"[pagefind] indexing failed: {self.failure}")
             _stamp(self.bundle, digest)
         finally:
             self.abandon()
@@ -199,10 +221,29 @@ class _Indexing:
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait()
+        receiver = getattr(self, "receiver", None)
+        if receiver is not None:
+            receiver.join()  # its reading ends with the process
         if self.process.stdout:
             self.process.stdout.close()
         self.errors.close()
         atexit.unregister(self.abandon)
+
+
+def _write_bundle(bundle: str, files: list[dict[str, str]]) -> None:
+    """Write the files of a bundle as Pagefind hands them over (paths inside the bundle)."""
+    root = os.path.realpath(bundle)
+    folders: set[str] = set()
+    for file in files:
+        target = os.path.realpath(os.path.join(root, file["path"]))
+        if not target.startswith(root + os.sep):
+            raise ValueError(f"a file outside the bundle: {file['path']!r}")
+        folder = os.path.dirname(target)
+        if folder not in folders:
+            os.makedirs(folder, exist_ok=True)
+            folders.add(folder)
+        with open(target, "wb") as handle:
+            handle.write(base64.b64decode(file["content"]))
 
 
 def _digest(pages: Pages) -> str:
