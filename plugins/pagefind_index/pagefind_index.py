@@ -3,7 +3,8 @@
 On a build without the content cache, each article goes to a Pagefind process (its service
 mode: no page is written to disk for it) as soon as it is read; Pagefind, at a lower priority
 than the build, indexes them on whatever core is free while Pelican reads and writes the rest,
-and at the end writes its bundle straight into ``<output>/pagefind/``. (Run after the build,
+and at the end hands the bundle's files to a small process (receive.py) that writes them into
+``<output>/pagefind/`` while the build writes its pages. (Run after the build,
 over the written pages, the same index costs a 1,000-article build more than a second.) The
 articles are read, and given to Pagefind, in the order of their paths, so the bundle is the
 same byte for byte in every build. Should an article read turn out not to be published (a
@@ -37,8 +38,8 @@ import math
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
-import threading
 from dataclasses import dataclass, field
 from html import escape
 from pathlib import Path
@@ -48,6 +49,8 @@ from mdit_reader.build_state import is_cached_build, link_or_copy
 from mdit_reader.settings_merge import fill_defaults
 from pelican import signals
 from pelican.contents import Article
+
+from . import receive
 
 __all__ = ["DEFAULTS", "pagefind_command", "register"]
 
@@ -69,6 +72,7 @@ STAMP = "articles.sha256"  # in the bundle: the digest of the pages it indexes
 # free, and the pages it needs last are the build's own.
 _NICE = [nice, "-n", "10"] if (nice := shutil.which("nice")) else []
 _PIPEFUL = 1 << 16
+RECEIVE = receive.__file__  # run as a script: a plain Python start, no Pelican
 
 
 def pagefind_command(setting: list[str] | None) -> list[str] | None:
@@ -158,57 +162,31 @@ class _Indexing:
 
         Pagefind hands the bundle's files over (rather than writing them itself: its service
         ends the moment its input does, which can cut off files it is still writing), and a
-        thread writes them while the build writes its pages.
+        small process of their own (receive.py) writes them while the build writes its pages.
         """
         self.bundle = bundle
         self.last_id += 1
         self._send({"type": "GetFiles", "index_id": 0}, wait=True)
-        self.failure: str | None = None
-        self.receiver = threading.Thread(target=self._receive, name="pagefind", daemon=True)
-        self.receiver.start()
-
-    def _receive(self) -> None:
-        try:
-            answers = self._answers()
-            self.failure = self._failure(answers)
-            if self.failure is None:
-                _write_bundle(self.bundle, answers[-1]["payload"]["files"])
-        except Exception as exc:  # told by finish(), in the build's own thread
-            self.failure = f"{type(exc).__name__}: {exc}"
-
-    def _answers(self) -> list[dict[str, Any]]:
-        """Pagefind's answers up to the one for the last request (fewer if it stopped)."""
-        stdout: Any = self.process.stdout
-        answers: list[dict[str, Any]] = []
-        received = bytearray()
-        while chunk := stdout.read1(1 << 20):
-            start = len(received)  # what came before holds no comma: look in the new part
-            received += chunk
-            while (comma := received.find(b",", start)) != -1:
-                answers.append(json.loads(base64.b64decode(received[:comma])))
-                del received[: comma + 1]
-                start = 0
-            if answers and answers[-1].get("message_id") == self.last_id:
-                break
-        return answers
-
-    def _failure(self, answers: list[dict[str, Any]]) -> str | None:
-        for answer in answers:
-            if answer.get("payload", {}).get("type") == "Error":
-                return str(answer["payload"].get("message", "an error"))
-        if answers and answers[-1].get("message_id") == self.last_id:
-            return None
-        self.process.wait()
-        self.errors.seek(0)
-        said = self.errors.read().decode("utf-8", "replace").strip().splitlines()[-3:]
-        return " / ".join(said) or f"it stopped with exit status {self.process.returncode}"
+        self.receiver = subprocess.Popen(
+            [sys.executable, RECEIVE, bundle, str(self.last_id)],
+            stdin=self.process.stdout,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+        )
 
     def finish(self, digest: str) -> None:
         """Wait for the bundle to be written, then stamp it with ``digest``."""
         try:
-            self.receiver.join()
-            if self.failure:
-                raise RuntimeError(f"[pagefind] indexing failed: {self.failure}")
+            said, _ = self.receiver.communicate()
+            if self.receiver.returncode == receive.STOPPED:
+                self.process.wait()
+                self.errors.seek(0)
+                lines = self.errors.read().decode("utf-8", "replace").strip().splitlines()
+                code = self.process.returncode
+                said = " / ".join(lines[-3:]) or f"it stopped with exit status {code}"
+            if self.receiver.returncode != 0:
+                raise RuntimeError(f"[pagefind] indexing failed: {said.strip()}")
             _stamp(self.bundle, digest)
         finally:
             self.abandon()
@@ -222,28 +200,13 @@ class _Indexing:
             self.process.kill()
         self.process.wait()
         receiver = getattr(self, "receiver", None)
-        if receiver is not None:
-            receiver.join()  # its reading ends with the process
+        if receiver is not None and receiver.poll() is None:
+            receiver.kill()  # it had not finished: the build failed, or stopped
+            receiver.wait()
         if self.process.stdout:
             self.process.stdout.close()
         self.errors.close()
         atexit.unregister(self.abandon)
-
-
-def _write_bundle(bundle: str, files: list[dict[str, str]]) -> None:
-    """Write the files of a bundle as Pagefind hands them over (paths inside the bundle)."""
-    root = os.path.realpath(bundle)
-    folders: set[str] = set()
-    for file in files:
-        target = os.path.realpath(os.path.join(root, file["path"]))
-        if not target.startswith(root + os.sep):
-            raise ValueError(f"a file outside the bundle: {file['path']!r}")
-        folder = os.path.dirname(target)
-        if folder not in folders:
-            os.makedirs(folder, exist_ok=True)
-            folders.add(folder)
-        with open(target, "wb") as handle:
-            handle.write(base64.b64decode(file["content"]))
 
 
 def _digest(pages: Pages) -> str:

@@ -4,13 +4,16 @@ its own words."""
 
 from __future__ import annotations
 
+import gzip
+import io
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
-from pagefind_index import pagefind_index
+from pagefind_index import pagefind_index, receive
 from pelican import signals
 
 from tests.conftest import ROOT, SITES, build_into
@@ -59,7 +62,11 @@ def test_an_article_read_but_not_published_is_left_out(
 
 @pytest.mark.parametrize(
     ("mode", "said"),
-    [("crash", "pagefind: something went wrong"), ("refuse", "Failed to add file")],
+    [
+        ("crash", "pagefind: something went wrong"),
+        ("silent", "it stopped with exit status 4"),
+        ("refuse", "Failed to add file"),
+    ],
 )
 def test_a_failing_pagefind_fails_the_build_with_its_message(
     tmp_path: Path, mode: str, said: str
@@ -92,3 +99,34 @@ def test_a_bundle_of_no_size_is_refused(tmp_path: Path) -> None:
     assert site.result.errors == [
         "ValueError: [pagefind] PAGEFIND_SHARD_SIZE must be at least 1 (articles per bundle)"
     ]
+
+
+def test_every_file_of_every_bundle_is_whole(tmp_path: Path) -> None:
+    # Pagefind's files are gzip streams that start with "pagefind_dcd"; a file cut off while
+    # being written does not decompress, an empty entry file does not parse.
+    site = build_into(tmp_path, ROOT / "content", PAGEFIND_SHARD_SIZE=2)
+    bundles = sorted((site.output / "pagefind").iterdir())
+    assert len(bundles) == 3
+    for bundle in bundles:
+        assert json.loads((bundle / "pagefind-entry.json").read_text())["languages"]
+        packed = [
+            p for p in bundle.rglob("*") if p.suffix in (".pf_meta", ".pf_index", ".pf_fragment")
+        ]
+        assert packed
+        for path in packed:
+            assert gzip.decompress(path.read_bytes()).startswith(b"pagefind_dcd"), path
+
+
+def test_the_bundle_receiver_writes_only_inside_the_bundle(tmp_path: Path) -> None:
+    files = [{"path": "../escaped.txt", "content": "aGk="}]
+    with pytest.raises(ValueError, match=re.escape("outside the bundle: '../escaped.txt'")):
+        receive.write_bundle(str(tmp_path / "bundle"), files)
+    assert not (tmp_path / "escaped.txt").exists()
+
+
+def test_the_bundle_receiver_says_when_pagefind_stopped_before_answering(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer = pagefind_index._message(1, {"type": "NewIndex", "index_id": 0})
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(answer))))
+    assert receive.main([str(tmp_path / "bundle"), "2"]) == receive.STOPPED

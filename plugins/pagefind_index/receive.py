@@ -1,0 +1,73 @@
+"""Receive one Pagefind bundle, in a process of its own beside the build.
+
+    python receive.py BUNDLE LAST < Pagefind's answers
+
+Reads Pagefind's service answers from standard input up to the one numbered LAST (a GetFiles
+answer), writes the files it holds into the folder BUNDLE, and exits 0. Otherwise it prints
+why and exits 1, or exits 2 when Pagefind stopped before answering (its own messages say why).
+Only the standard library: it starts in a few milliseconds.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import sys
+from typing import Any, BinaryIO
+
+STOPPED = 2
+
+
+def answers(stream: BinaryIO, last: int) -> list[dict[str, Any]]:
+    """The answers on ``stream`` up to the one numbered ``last`` (fewer if it ends)."""
+    found: list[dict[str, Any]] = []
+    received = bytearray()
+    while chunk := stream.read1(1 << 20):  # type: ignore[attr-defined]
+        start = len(received)  # what came before holds no comma: look in the new part
+        received += chunk
+        while (comma := received.find(b",", start)) != -1:
+            found.append(json.loads(base64.b64decode(received[:comma])))
+            del received[: comma + 1]
+            start = 0
+        if found and found[-1].get("message_id") == last:
+            break
+    return found
+
+
+def write_bundle(bundle: str, files: list[dict[str, str]]) -> None:
+    """Write the files of a bundle as Pagefind hands them over (paths inside the bundle)."""
+    root = os.path.realpath(bundle)
+    folders: set[str] = set()
+    for file in files:
+        target = os.path.realpath(os.path.join(root, file["path"]))
+        if not target.startswith(root + os.sep):
+            raise ValueError(f"a file outside the bundle: {file['path']!r}")
+        folder = os.path.dirname(target)
+        if folder not in folders:
+            os.makedirs(folder, exist_ok=True)
+            folders.add(folder)
+        with open(target, "wb") as handle:
+            handle.write(base64.b64decode(file["content"]))
+
+
+def main(argv: list[str]) -> int:
+    bundle, last = argv[0], int(argv[1])
+    got = answers(sys.stdin.buffer, last)
+    for answer in got:
+        payload = answer.get("payload", {})
+        if payload.get("type") == "Error":
+            print(payload.get("message", "an error"))
+            return 1
+    if not got or got[-1].get("message_id") != last:
+        return STOPPED
+    try:
+        write_bundle(bundle, got[-1]["payload"]["files"])
+    except (OSError, ValueError, KeyError) as exc:
+        print(f"{type(exc).__name__}: {exc}")
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
