@@ -113,12 +113,15 @@ class _Indexing:
     """One Pagefind process in its service mode, indexing pages as they are added.
 
     Pagefind reads each request into memory as soon as it arrives and works through them in
-    order; its answers wait in the pipe until :meth:`finish`. Closing its input ends it.
+    order; its answers wait in the pipe until the receiver started by :meth:`write_to` reads
+    them. Closing its input ends it.
     """
 
     def __init__(self, command: list[str]) -> None:
         self.pages: Pages = []
         self.last_id = 1
+        self.bundle = ""
+        self.receiver: subprocess.Popen[str] | None = None
         # Its messages go to a file, not a pipe, which could fill up and stall it; the file
         # lives as long as the process and abandon() closes it.
         self.errors = tempfile.TemporaryFile()  # noqa: SIM115
@@ -177,6 +180,7 @@ class _Indexing:
 
     def finish(self, digest: str) -> None:
         """Wait for the bundle to be written, then stamp it with ``digest``."""
+        assert self.receiver is not None, "write_to() comes first"
         try:
             said, _ = self.receiver.communicate()
             if self.receiver.returncode == receive.STOPPED:
@@ -199,10 +203,9 @@ class _Indexing:
         if self.process.poll() is None:
             self.process.kill()
         self.process.wait()
-        receiver = getattr(self, "receiver", None)
-        if receiver is not None and receiver.poll() is None:
-            receiver.kill()  # it had not finished: the build failed, or stopped
-            receiver.wait()
+        if self.receiver is not None and self.receiver.poll() is None:
+            self.receiver.kill()  # it had not finished: the build failed, or stopped
+            self.receiver.wait()
         if self.process.stdout:
             self.process.stdout.close()
         self.errors.close()
