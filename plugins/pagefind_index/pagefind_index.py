@@ -331,8 +331,9 @@ def _on_content_init(content: Any) -> None:
 def _on_article_generator_finalized(generator: Any) -> None:
     settings = generator.settings
     build = _build_of(settings)
-    if build is None:  # Pagefind is not installed; the build was told
+    if build is None:  # dropped when Pagefind was found missing while reading
         build = _Build(settings)
+        _current[:] = [build]
     if not settings["PAGEFIND_ENABLED"]:
         return
     command = _command(settings)
