@@ -8,11 +8,12 @@ and at the end hands the bundle's files to a small process (receive.py) that wri
 over the written pages, the same index costs a 1,000-article build more than a second.) The
 articles are read, and given to Pagefind, in the order of their paths, so the bundle is the
 same byte for byte in every build. Should an article read turn out not to be published (a
-translation, say), Pagefind starts again on the published ones.
+translation, say), its bundle's index starts again on the published ones.
 
 A large site's index is split into bundles of about ``PAGEFIND_SHARD_SIZE`` articles each
 (``pagefind/0/``, ``pagefind/1/``, ...; an article's bundle is picked by a digest of its URL),
-which the search page merges into one search. On cached builds a bundle whose articles are
+which the search page merges into one search; one Pagefind process makes them all, an index
+for each. On cached builds a bundle whose articles are
 unchanged is reused from the previous build without running Pagefind, so editing one article
 indexes again only the few hundred articles of its bundle, not the whole site. Without Pagefind
 the build says so once and the site is built without search (its search page explains that).
@@ -109,8 +110,8 @@ def _message(message_id: int, payload: dict[str, Any]) -> bytes:
 Pages = list[tuple[str, str]]  # (URL, the page Pagefind sees), in the order it is given them
 
 
-class _Indexing:
-    """One Pagefind process in its service mode, indexing pages as they are added.
+class _Pagefind:
+    """One Pagefind process in its service mode, with an index for each bundle being made.
 
     Pagefind reads each request into memory as soon as it arrives and works through them in
     order; its answers wait in the pipe until the receiver started by :meth:`write_to` reads
@@ -118,9 +119,10 @@ class _Indexing:
     """
 
     def __init__(self, command: list[str]) -> None:
-        self.pages: Pages = []
-        self.last_id = 1
-        self.bundle = ""
+        self.pages: dict[int, Pages] = {}  # bundle -> the pages its index was given
+        self.indexes: dict[int, int] = {}  # bundle -> its index in this process
+        self.made = 0  # indexes made: Pagefind numbers them 0, 1, ... as they are asked for
+        self.last_id = 0
         self.receiver: subprocess.Popen[str] | None = None
         # Its messages go to a file, not a pipe, which could fill up and stall it; the file
         # lives as long as the process and abandon() closes it.
@@ -133,17 +135,20 @@ class _Indexing:
         )
         atexit.register(self.abandon)
         # Requests are sent a pipeful at a time, and wait here while the pipe is full: the build
-        # never waits for Pagefind to take them, only for the bundle at the end.
+        # never waits for Pagefind to take them, only for the bundles at the end.
         self.unsent = bytearray()
         assert self.process.stdin is not None
         self.stdin = self.process.stdin.fileno()
         os.set_blocking(self.stdin, False)
-        self._send({"type": "NewIndex", "config": None})
 
-    def _send(self, payload: dict[str, Any], wait: bool = False) -> None:
+    def _send(self, payload: dict[str, Any]) -> int:
+        self.last_id += 1
         self.unsent += _message(self.last_id, payload)
-        if len(self.unsent) < _PIPEFUL and not wait:
-            return
+        if len(self.unsent) >= _PIPEFUL:
+            self._flush()
+        return self.last_id
+
+    def _flush(self, wait: bool = False) -> None:
         if wait:
             os.set_blocking(self.stdin, True)
         try:
@@ -154,32 +159,43 @@ class _Indexing:
         except BrokenPipeError:
             self.unsent.clear()  # it stopped: finish() says why
 
-    def add(self, url: str, html: str) -> None:
-        self.pages.append((url, html))
-        self.last_id += 1
-        add = {"type": "AddFile", "index_id": 0, "file_path": None, "url": url}
+    def start(self, bundle: int) -> None:
+        """A new, empty index for ``bundle`` (any earlier one is left unused)."""
+        self.indexes[bundle] = self.made
+        self.made += 1
+        self.pages[bundle] = []
+        self._send({"type": "NewIndex", "config": None})
+
+    def add(self, bundle: int, url: str, html: str) -> None:
+        if bundle not in self.indexes:
+            self.start(bundle)
+        self.pages[bundle].append((url, html))
+        add = {"type": "AddFile", "index_id": self.indexes[bundle], "file_path": None, "url": url}
         self._send({**add, "file_contents": html})
 
-    def write_to(self, bundle: str) -> None:
-        """Ask for the bundle once every page is in; it is written into ``bundle`` as it comes.
+    def write_to(self, folders: dict[int, str]) -> None:
+        """Ask for the bundles once every page is in; each is written into its folder as it
+        comes.
 
-        Pagefind hands the bundle's files over (rather than writing them itself: its service
-        ends the moment its input does, which can cut off files it is still writing), and a
-        small process of their own (receive.py) writes them while the build writes its pages.
+        Pagefind hands the files over (rather than writing them itself: its service ends the
+        moment its input does, which can cut off files it is still writing), and a small
+        process of their own (receive.py) writes them while the build writes its pages.
         """
-        self.bundle = bundle
-        self.last_id += 1
-        self._send({"type": "GetFiles", "index_id": 0}, wait=True)
+        wanted = []
+        for bundle, folder in folders.items():
+            asked = self._send({"type": "GetFiles", "index_id": self.indexes[bundle]})
+            wanted.append(f"{asked}={folder}")
+        self._flush(wait=True)
         self.receiver = subprocess.Popen(
-            [sys.executable, RECEIVE, bundle, str(self.last_id)],
+            [sys.executable, RECEIVE, *wanted],
             stdin=self.process.stdout,
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             text=True,
         )
 
-    def finish(self, digest: str) -> None:
-        """Wait for the bundle to be written, then stamp it with ``digest``."""
+    def finish(self) -> None:
+        """Wait for the bundles to be written."""
         assert self.receiver is not None, "write_to() comes first"
         try:
             said, _ = self.receiver.communicate()
@@ -191,7 +207,6 @@ class _Indexing:
                 said = " / ".join(lines[-3:]) or f"it stopped with exit status {code}"
             if self.receiver.returncode != 0:
                 raise RuntimeError(f"[pagefind] indexing failed: {said.strip()}")
-            _stamp(self.bundle, digest)
         finally:
             self.abandon()
 
@@ -249,19 +264,13 @@ class _Build:
 
     settings: dict[str, Any]
     bundles: int = 1  # set from the number of article files, before the first is read
-    streaming: dict[int, _Indexing] = field(default_factory=dict)  # bundle -> its Pagefind
-    writing: list[tuple[_Indexing, str]] = field(default_factory=list)  # with their digests
-
-    def stop_streaming(self) -> None:
-        for indexing in self.streaming.values():
-            indexing.abandon()
-        self.streaming.clear()
+    pagefind: _Pagefind | None = None
+    digests: dict[str, str] = field(default_factory=dict)  # bundle folder -> its stamp
 
     def abandon(self) -> None:
-        self.stop_streaming()
-        for indexing, _ in self.writing:
-            indexing.abandon()
-        self.writing.clear()
+        if self.pagefind is not None:
+            self.pagefind.abandon()
+            self.pagefind = None
 
 
 _current: list[_Build] = []
@@ -317,15 +326,14 @@ def _on_content_init(content: Any) -> None:
         or is_cached_build(build.settings)
     ):
         return
-    url, html = _page_of(content, build.settings)
-    shard = _shard(url, build.bundles)
-    if shard not in build.streaming:
+    if build.pagefind is None:
         command = _command(build.settings)
         if command is None:
             _current.clear()  # said once, at the end of reading
             return
-        build.streaming[shard] = _Indexing(command)
-    build.streaming[shard].add(url, html)
+        build.pagefind = _Pagefind(command)
+    url, html = _page_of(content, build.settings)
+    build.pagefind.add(_shard(url, build.bundles), url, html)
 
 
 def _on_article_generator_finalized(generator: Any) -> None:
@@ -359,26 +367,29 @@ def _on_article_generator_finalized(generator: Any) -> None:
             shutil.rmtree(root / stale)
         else:
             (root / stale).unlink()
+    folders: dict[int, str] = {}
     for number, pages in enumerate(shards):
-        started = build.streaming.pop(number, None)
         digest = _digest(pages)
-        bundle = str(root / str(number))
-        reused = not pages or (
-            is_cached_build(settings) and _reuse(previous / str(number), bundle, digest)
-        )
-        if started is not None and (reused or started.pages != pages):
-            started.abandon()  # an article read was not published in the end: start again
-            started = None
-        if reused:
+        folder = str(root / str(number))
+        if not pages or (
+            is_cached_build(settings) and _reuse(previous / str(number), folder, digest)
+        ):
             continue
-        shutil.rmtree(bundle, ignore_errors=True)  # an earlier build's: never mixed in
-        if started is None:
-            started = _Indexing(command)
+        shutil.rmtree(folder, ignore_errors=True)  # an earlier build's: never mixed in
+        if build.pagefind is None:
+            build.pagefind = _Pagefind(command)
+        if build.pagefind.pages.get(number) != pages:
+            # Not begun while reading, or an article read was not published in the end.
+            build.pagefind.start(number)
             for url, html in pages:
-                started.add(url, html)
-        started.write_to(bundle)
-        build.writing.append((started, digest))
-    build.stop_streaming()  # bundles begun on articles that were not published in the end
+                build.pagefind.add(number, url, html)
+        folders[number] = folder
+        build.digests[folder] = digest
+    if folders:
+        assert build.pagefind is not None
+        build.pagefind.write_to(folders)
+    else:
+        build.abandon()  # nothing to index again
 
 
 def _on_finalized(pelican: Any) -> None:
@@ -387,8 +398,10 @@ def _on_finalized(pelican: Any) -> None:
         return
     _current.clear()
     try:
-        for indexing, digest in build.writing:
-            indexing.finish(digest)
+        if build.pagefind is not None:
+            build.pagefind.finish()
+        for folder, digest in build.digests.items():
+            _stamp(folder, digest)
     finally:
         build.abandon()
 

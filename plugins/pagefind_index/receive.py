@@ -1,11 +1,11 @@
-"""Receive one Pagefind bundle, in a process of its own beside the build.
+"""Receive Pagefind's bundles, in a process of its own beside the build.
 
-    python receive.py BUNDLE LAST < Pagefind's answers
+    python receive.py ID=FOLDER [ID=FOLDER ...] < Pagefind's answers
 
-Reads Pagefind's service answers from standard input up to the one numbered LAST (a GetFiles
-answer), writes the files it holds into the folder BUNDLE, and exits 0. Otherwise it prints
-why and exits 1, or exits 2 when Pagefind stopped before answering (its own messages say why).
-Only the standard library: it starts in a few milliseconds.
+Reads Pagefind's service answers from standard input up to the last ID named, writes the
+files each of those answers holds (GetFiles answers) into its FOLDER, and exits 0. Otherwise
+it prints why and exits 1, or exits 2 when Pagefind stopped before answering (its own
+messages say why). Only the standard library: it starts in a few milliseconds.
 """
 
 from __future__ import annotations
@@ -52,17 +52,19 @@ def write_bundle(bundle: str, files: list[dict[str, str]]) -> None:
 
 
 def main(argv: list[str]) -> int:
-    bundle, last = argv[0], int(argv[1])
-    got = answers(sys.stdin.buffer, last)
+    folders = {int(asked): folder for asked, _, folder in (a.partition("=") for a in argv)}
+    got = answers(sys.stdin.buffer, max(folders))
     for answer in got:
         payload = answer.get("payload", {})
         if payload.get("type") == "Error":
             print(payload.get("message", "an error"))
             return 1
-    if not got or got[-1].get("message_id") != last:
+    if not got or got[-1].get("message_id") != max(folders):
         return STOPPED
     try:
-        write_bundle(bundle, got[-1]["payload"]["files"])
+        for answer in got:
+            if answer.get("message_id") in folders:
+                write_bundle(folders[answer["message_id"]], answer["payload"]["files"])
     except (OSError, ValueError, KeyError) as exc:
         print(f"{type(exc).__name__}: {exc}")
         return 1

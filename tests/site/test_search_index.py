@@ -37,8 +37,8 @@ def test_a_cold_build_indexes_the_articles_while_reading_them(
     seen_when_read: list[int] = []
 
     def articles_read(generator: Any) -> None:
-        streaming = pagefind_index._current[0].streaming.values()
-        seen_when_read.append(sum(len(indexing.pages) for indexing in streaming))
+        pagefind = pagefind_index._current[0].pagefind
+        seen_when_read.append(sum(map(len, pagefind.pages.values())) if pagefind else 0)
 
     signals.article_generator_pretaxonomy.connect(articles_read)
     try:
@@ -50,13 +50,28 @@ def test_a_cold_build_indexes_the_articles_while_reading_them(
     assert _pages_per_bundle(site.output) == {"0": {"en": 6}}
 
 
+def _count_indexes(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The bundle of every index a build asks Pagefind for, in order."""
+    started: list[int] = []
+    real_start = pagefind_index._Pagefind.start
+
+    def start(self: pagefind_index._Pagefind, bundle: int) -> None:
+        started.append(bundle)
+        real_start(self, bundle)
+
+    monkeypatch.setattr(pagefind_index._Pagefind, "start", start)
+    return started
+
+
 def test_an_article_read_but_not_published_is_left_out(
-    tmp_path: Path, pagefind_runs: list[object]
+    tmp_path: Path, pagefind_runs: list[object], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # The French page is a translation: it is read like any article, and only after reading
-    # does Pelican set it apart. Pagefind starts again on the published articles alone.
+    # does Pelican set it apart. Its bundle's index starts again on the published articles.
+    indexes = _count_indexes(monkeypatch)
     site = build_into(tmp_path, SITES / "translated" / "content")
-    assert len(pagefind_runs) == 2
+    assert len(pagefind_runs) == 1
+    assert indexes == [0, 0]
     assert _pages_per_bundle(site.output) == {"0": {"en": 2}}
 
 
@@ -82,12 +97,14 @@ def test_a_failing_pagefind_fails_the_build_with_its_message(
 
 
 def test_a_large_site_gets_one_bundle_per_shard_size_of_articles(
-    tmp_path: Path, pagefind_runs: list[object]
+    tmp_path: Path, pagefind_runs: list[object], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    indexes = _count_indexes(monkeypatch)
     site = build_into(tmp_path, ROOT / "content", PAGEFIND_SHARD_SIZE=2)
     # Six articles in three bundles, each article in the bundle its URL's digest picks.
     assert _pages_per_bundle(site.output) == {"0": {"en": 3}, "1": {"en": 1}, "2": {"en": 2}}
-    assert len(pagefind_runs) == 3
+    assert len(pagefind_runs) == 1, "one Pagefind holds the three indexes"
+    assert sorted(indexes) == [0, 1, 2]
     form = site.soup("search.html").select_one("[data-search]")
     assert form is not None
     assert form["data-pagefind"] == "/pagefind/0/pagefind.js"
@@ -129,4 +146,4 @@ def test_the_bundle_receiver_says_when_pagefind_stopped_before_answering(
 ) -> None:
     answer = pagefind_index._message(1, {"type": "NewIndex", "index_id": 0})
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(answer))))
-    assert receive.main([str(tmp_path / "bundle"), "2"]) == receive.STOPPED
+    assert receive.main([f"2={tmp_path / 'bundle'}"]) == receive.STOPPED
