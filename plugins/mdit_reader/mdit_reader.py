@@ -8,12 +8,10 @@ Settings (one, ``MARKDOWN_IT``, merged over :data:`renderer.DEFAULT_MARKDOWN_IT`
 
 from __future__ import annotations
 
-import datetime
 from typing import Any, ClassVar
 
 from pelican import signals
 from pelican.readers import BaseReader
-from pelican.utils import SafeDatetime
 
 from .prefetch import Prepared, forget, formatted_fields, prefetch_for, prepare, take
 from .renderer import configure, make_markdown
@@ -72,9 +70,6 @@ class MarkdownItReader(BaseReader):  # type: ignore[misc]
                     raise SourceError(path, line_of((key,)), f"'{key}' must be Markdown text")
                 value = prepared.formatted[key]  # rendered by prepare()
             elif name in ("date", "modified"):
-                if _is_plain_date(value):  # what Pelican's parser would make of its text
-                    metadata[name] = SafeDatetime(value.year, value.month, value.day)
-                    continue
                 value = str(value)
             try:
                 metadata[name] = self.process_metadata(name, value)
@@ -87,12 +82,6 @@ class MarkdownItReader(BaseReader):  # type: ignore[misc]
             # feeds would change with every checkout.
             metadata["modified"] = metadata["date"]
         return metadata
-
-
-def _is_plain_date(value: Any) -> bool:
-    # A YAML date without a time. (Pelican parses the text of a date with dateutil, which
-    # costs a 1,000-article build a tenth of a second.)
-    return isinstance(value, datetime.date) and not isinstance(value, datetime.datetime)
 
 
 def _add_reader(readers: Any) -> None:

@@ -1,5 +1,5 @@
-"""Dates in front matter: a YAML date is taken as it is, without Pelican parsing its text
-again; the result must be what Pelican makes of the same date written as text."""
+"""Dates in front matter: the YAML loader keeps a date as its text and Pelican parses it, so a
+YAML date and the same date written as quoted text give the same metadata."""
 
 from __future__ import annotations
 
