@@ -35,15 +35,15 @@ class MarkdownItReader(BaseReader):  # type: ignore[misc]
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         prepared = take(source_path) or prepare(self, source_path)
-        rendered, path = prepared.rendered, prepared.path
-        metadata = self._metadata(prepared, prepared.located.line_of, path)
+        rendered = prepared.rendered
+        metadata = self._metadata(prepared)
         metadata["toc"] = rendered.toc
         metadata["heading_ids"] = rendered.heading_ids
         metadata["reading_time"] = rendered.reading_minutes(self.config["words_per_minute"])
         return rendered.html, metadata
 
-    def _metadata(self, prepared: Prepared, line_of: Any, path: str) -> dict[str, Any]:
-        values = prepared.values
+    def _metadata(self, prepared: Prepared) -> dict[str, Any]:
+        values, line_of, path = prepared.values, prepared.located.line_of, prepared.path
         title = values.get("title")
         if not isinstance(title, str) or not title.strip():
             line = line_of(("title",)) if "title" in values else 2
