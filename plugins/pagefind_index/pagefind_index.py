@@ -4,18 +4,18 @@ On a build without the content cache, each article goes to a Pagefind process (i
 mode: no page is written to disk for it) as soon as it is read; Pagefind, at a lower priority
 than the build, indexes them on whatever core is free while Pelican reads and writes the rest,
 and at the end hands the bundle's files to a small process (receive.py) that writes them into
-``<output>/pagefind/`` while the build writes its pages. (Run after the build,
-over the written pages, the same index costs a 1,000-article build more than a second.) The
-articles are read, and given to Pagefind, in the order of their paths, so the bundle is the
-same byte for byte in every build. Should an article read turn out not to be published (a
+``<output>/pagefind/`` while the build writes its pages. (Run after the build, over the written
+pages, the same index costs a 1,000-article build more than a second.) The articles are read,
+and given to Pagefind, in the order of their paths, so the bundle is the same byte for byte in
+every build. Should an article read turn out not to be published (a
 translation, say), its bundle's index starts again on the published ones.
 
 A large site's index is split into bundles of about ``PAGEFIND_SHARD_SIZE`` articles each
 (``pagefind/0/``, ``pagefind/1/``, ...; an article's bundle is picked by a digest of its URL),
 which the search page merges into one search; one Pagefind process makes them all, an index
-for each. On cached builds a bundle whose articles are
-unchanged is reused from the previous build without running Pagefind, so editing one article
-indexes again only the few hundred articles of its bundle, not the whole site. Without Pagefind
+for each. On cached builds a bundle whose articles are unchanged is reused from the previous
+build without running Pagefind, so editing one article indexes again only the few hundred
+articles of its bundle, not the whole site. Without Pagefind
 the build says so once and the site is built without search (its search page explains that).
 
 Settings (defaults in :data:`DEFAULTS`):
