@@ -147,3 +147,26 @@ def test_the_bundle_receiver_says_when_pagefind_stopped_before_answering(
     answer = pagefind_index._message(1, {"type": "NewIndex", "index_id": 0})
     monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(answer))))
     assert receive.main([f"2={tmp_path / 'bundle'}"]) == receive.STOPPED
+
+
+def test_the_bundle_receiver_writes_each_bundle_as_it_arrives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Bundle 1's files are written while Pagefind makes bundle 2 (here it never comes).
+    files = [{"path": "pagefind-entry.json", "content": "e30="}]
+    answer = pagefind_index._message(1, {"type": "GetFiles", "files": files})
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(answer))))
+    first, second = tmp_path / "0", tmp_path / "1"
+    assert receive.main([f"1={first}", f"2={second}"]) == receive.STOPPED
+    assert (first / "pagefind-entry.json").read_text() == "{}"
+    assert not second.exists()
+
+
+def test_the_bundle_receiver_reports_an_answer_it_cannot_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setattr(
+        "sys.stdin", io.TextIOWrapper(io.BufferedReader(io.BytesIO(b"bm90IGpzb24=,")))
+    )
+    assert receive.main([f"1={tmp_path / 'bundle'}"]) == 1
+    assert capsys.readouterr().out.startswith("JSONDecodeError: Expecting value")
