@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, Site, build_into
+from tests.conftest import ROOT, SITES, Site, build_into
 from tools.build import build_site
 from tools.livereload_csp import livereload_script_hash
 
@@ -144,6 +147,62 @@ def test_without_pagefind_the_site_builds_without_search(tmp_path: Path) -> None
     ]
     assert (output / "search.html").exists()
     assert not (output / "pagefind").exists()
+
+
+def _buffered_env() -> dict[str, str]:
+    # Output to a pipe waits in Python's buffers, unless PYTHONUNBUFFERED says otherwise.
+    env = {key: value for key, value in os.environ.items() if key != "PYTHONUNBUFFERED"}
+    return {**env, "PYTHONPATH": str(ROOT)}
+
+
+def test_command_line_reports_through_pipes_after_its_quick_exit(tmp_path: Path) -> None:
+    # A good build ends without the interpreter's teardown: what it printed must still arrive.
+    run = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "tools.build",
+            "-o",
+            str(tmp_path / "output"),
+            "-e",
+            f"PATH={SITES / 'minimal' / 'content'}",
+            "-e",
+            f"CACHE_PATH={tmp_path / 'cache'}",
+            "-e",
+            'PAGEFIND_COMMAND=["no-such-pagefind"]',
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        env=_buffered_env(),
+    )
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines()[-1] == f"Built {tmp_path / 'output'}"
+    assert "warning: [pagefind] no-such-pagefind is not installed" in run.stderr
+    assert (tmp_path / "output" / "index.html").is_file()
+
+
+@pytest.mark.parametrize(("code", "handlers_run"), [(0, False), (1, True)])
+def test_only_a_failed_build_waits_for_the_exit_handlers(code: int, handlers_run: bool) -> None:
+    # A failed build may have left a process running: the exit handlers stop it.
+    script = (
+        "import atexit, tools.build\n"
+        "atexit.register(print, 'exit handler ran')\n"
+        "print('built', flush=False)\n"
+        f"tools.build.exit_at_once({code})\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        env=_buffered_env(),
+    )
+    assert run.returncode == code
+    assert run.stdout.splitlines()[0] == "built"
+    assert ("exit handler ran" in run.stdout) is handlers_run
 
 
 def test_search_index_holds_article_bodies_only(real_site: Site) -> None:
