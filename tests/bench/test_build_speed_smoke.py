@@ -3,9 +3,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
 
-from benchmarks.build_speed import measure_build_speed
+import pytest
+
+from benchmarks.build_speed import ROOT, compile_our_modules, measure_build_speed
 
 ARTICLES = 12
 
@@ -25,3 +28,14 @@ def test_build_speed_runs_every_tool_on_the_corpus(tmp_path: Path) -> None:
         "warm": len(list((tmp_path / "out-warm").glob("article-*.html"))),
     }
     assert built == dict.fromkeys(built, ARTICLES)
+
+
+def test_our_modules_are_byte_compiled_before_timing(monkeypatch: pytest.MonkeyPatch) -> None:
+    # With PYTHONDONTWRITEBYTECODE set, nothing else would write these.
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    sources = [ROOT / "plugins" / "mdit_reader" / "renderer.py", ROOT / "pelicanconf.py"]
+    compiled = [Path(importlib.util.cache_from_source(str(source))) for source in sources]
+    for path in compiled:
+        path.unlink(missing_ok=True)
+    compile_our_modules()
+    assert all(path.is_file() for path in compiled)
