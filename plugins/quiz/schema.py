@@ -5,11 +5,13 @@ from __future__ import annotations
 import json
 from functools import cache
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
 from mdit_reader.safe_yaml import Located, SourceError, YamlPath, excerpt
+
+if TYPE_CHECKING:
+    from jsonschema import Draft202012Validator
+    from jsonschema.exceptions import ValidationError
 
 __all__ = ["SCHEMA_PATH", "schema_errors"]
 
@@ -24,6 +26,10 @@ _TYPE_NAMES = {"object": "a mapping", "array": "a list", "string": "text", "numb
 
 @cache
 def _validator() -> Draft202012Validator:
+    # Imported on first use, not with the plugin: jsonschema takes a build's start 50 ms to
+    # import, while only one core is busy.
+    from jsonschema import Draft202012Validator
+
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(schema)
     return Draft202012Validator(schema)
