@@ -165,7 +165,7 @@ def test_command_line_reports_through_pipes_after_its_quick_exit(tmp_path: Path)
             "-o",
             str(tmp_path / "output"),
             "-e",
-            f"PATH={SITES / 'minimal' / 'content'}",
+            f"PATH={SITES / 'links' / 'content'}",
             "-e",
             f"CACHE_PATH={tmp_path / 'cache'}",
             "-e",
