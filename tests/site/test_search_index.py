@@ -8,6 +8,7 @@ import gzip
 import io
 import json
 import re
+import subprocess
 import sys
 from pathlib import Path
 from typing import Any
@@ -170,3 +171,14 @@ def test_the_bundle_receiver_reports_an_answer_it_cannot_read(
     )
     assert receive.main([f"1={tmp_path / 'bundle'}"]) == 1
     assert capsys.readouterr().out.startswith("JSONDecodeError: Expecting value")
+
+
+def test_the_bundle_receiver_runs_on_the_standard_library_alone(tmp_path: Path) -> None:
+    # It is started isolated and without site-packages, for a quick start.
+    run = subprocess.run(
+        [*pagefind_index._RECEIVER_PYTHON, pagefind_index.RECEIVE, f"1={tmp_path / 'bundle'}"],
+        input=b"",
+        capture_output=True,
+        check=False,
+    )
+    assert (run.returncode, run.stdout, run.stderr) == (receive.STOPPED, b"", b"")
