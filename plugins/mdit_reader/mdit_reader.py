@@ -13,7 +13,7 @@ from typing import Any, ClassVar
 from pelican import signals
 from pelican.readers import BaseReader
 
-from .prefetch import Prepared, forget, formatted_fields, prefetch_for, prepare, take
+from .prefetch import Prepared, forget, prefetch_for, prepare, take
 from .renderer import configure, make_markdown
 from .safe_yaml import SourceError, excerpt
 
@@ -32,6 +32,9 @@ class MarkdownItReader(BaseReader):  # type: ignore[misc]
         super().__init__(settings)
         self.config = configure(settings.get("MARKDOWN_IT"))
         self.md = make_markdown(self.config)
+        # The front matter fields written in Markdown (Pelican's FORMATTED_FIELDS), lowercase:
+        # worked out once here, used for every file (also by the prefetch worker).
+        self.formatted = {name.lower() for name in settings.get("FORMATTED_FIELDS", ["summary"])}
 
     def read(self, source_path: str) -> tuple[str, dict[str, Any]]:
         prepared = take(source_path) or prepare(self, source_path)
@@ -48,7 +51,6 @@ class MarkdownItReader(BaseReader):  # type: ignore[misc]
         if not isinstance(title, str) or not title.strip():
             line = line_of(("title",)) if "title" in values else 2
             raise SourceError(path, line, "front matter needs a 'title' (text)")
-        formatted = formatted_fields(self.settings)
         metadata: dict[str, Any] = {}
         for key, value in values.items():
             name = key.lower()
@@ -65,7 +67,7 @@ class MarkdownItReader(BaseReader):  # type: ignore[misc]
                     line_of((key,)),
                     f"'{key}' must be a list of text or a comma-separated text",
                 )
-            if name in formatted:
+            if name in self.formatted:
                 if not isinstance(value, str):
                     raise SourceError(path, line_of((key,)), f"'{key}' must be Markdown text")
                 value = prepared.formatted[key]  # rendered by prepare()

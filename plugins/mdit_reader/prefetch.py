@@ -25,7 +25,6 @@ __all__ = [
     "MIN_FILES",
     "Prepared",
     "forget",
-    "formatted_fields",
     "prefetch_for",
     "prepare",
     "take",
@@ -45,13 +44,11 @@ class Prepared:
     formatted: dict[str, str]  # front matter fields in FORMATTED_FIELDS, rendered
 
 
-def formatted_fields(settings: dict[str, Any]) -> set[str]:
-    """The front matter fields written in Markdown (Pelican's FORMATTED_FIELDS), lowercase."""
-    return {name.lower() for name in settings.get("FORMATTED_FIELDS", ["summary"])}
-
-
 def prepare(reader: Any, source_path: str) -> Prepared:
-    """The reader's work that needs no Pelican objects; raises SourceError."""
+    """The reader's work that needs no Pelican objects; raises SourceError.
+
+    ``reader`` is a MarkdownItReader: its ``settings``, ``config``, ``md`` and ``formatted``.
+    """
     path = display_path(source_path, reader.settings.get("PATH", "."))
     limit = reader.config["max_bytes"]
     text = read_source(
@@ -62,11 +59,10 @@ def prepare(reader: Any, source_path: str) -> Prepared:
     )
     front = split_front_matter(text, path)
     rendered = render(reader.md, front.body, path, front.body_first_line)
-    fields = formatted_fields(reader.settings)
     formatted = {
         key: render(reader.md, value, path, front.located.line_of((key,)) or 1).html
         for key, value in front.values.items()
-        if key.lower() in fields and isinstance(value, str)
+        if key.lower() in reader.formatted and isinstance(value, str)
     }
     return Prepared(path, front.values, front.located, rendered, formatted)
 
