@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Callable, Iterator
+import subprocess
+import sys
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -17,6 +19,21 @@ from tools.build import BuildResult, build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 SITES = Path(__file__).resolve().parent / "sites"
+
+
+def run_build_command(
+    *args: str, env: Mapping[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``python -m tools.build ARGS`` from the repository root, its output captured as text.
+    ``env`` replaces the environment (default: this one, with the repository importable)."""
+    return subprocess.run(
+        [sys.executable, "-m", "tools.build", *args],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        env=dict(env) if env is not None else {**os.environ, "PYTHONPATH": str(ROOT)},
+    )
 
 
 def in_ci() -> bool:

@@ -4,15 +4,12 @@ line, fails the build, prints no traceback and leaves the previous output/ byte-
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SITES, build_into
+from tests.conftest import ROOT, SITES, build_into, run_build_command
 from tests.quality.test_determinism import tree_differences
 from tools.build import build_site
 
@@ -90,24 +87,14 @@ def test_command_line_prints_the_message_without_traceback(tmp_path: Path, case:
     content, output, kept = _good_site(tmp_path)
     folder = "articles" if case.suffix == ".md" else "quizzes"
     shutil.copy(case, content / folder / case.name)
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "tools.build",
-            "-o",
-            str(output),
-            "--fatal-warnings",
-            "-e",
-            f"PATH={content}",
-            "-e",
-            f"CACHE_PATH={tmp_path / 'cache'}",
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    run = run_build_command(
+        "-o",
+        str(output),
+        "--fatal-warnings",
+        "-e",
+        f"PATH={content}",
+        "-e",
+        f"CACHE_PATH={tmp_path / 'cache'}",
     )
     assert run.returncode == 1
     assert "Traceback" not in run.stderr + run.stdout

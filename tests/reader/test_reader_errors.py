@@ -8,13 +8,11 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, build_into
+from tests.conftest import ROOT, build_into, run_build_command
 
 ERRORS = Path(__file__).parent / "errors"
 CASES = sorted(ERRORS.glob("*.md"))
@@ -72,11 +70,7 @@ def test_command_line_failure_exits_non_zero_without_traceback_and_keeps_output(
 ) -> None:
     content = _site_with(tmp_path, ERRORS / "duplicate_key.md", "fine.md")
     output = tmp_path / "output"
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
     args = [
-        sys.executable,
-        "-m",
-        "tools.build",
         "-s",
         str(ROOT / "pelicanconf.py"),
         "-o",
@@ -91,12 +85,12 @@ def test_command_line_failure_exits_non_zero_without_traceback_and_keeps_output(
         "---\ntitle: Fine\ndate: 2026-01-01\n---\n" + (tmp_path / "body.md").read_text(),
         encoding="utf-8",
     )
-    first = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, env=env, check=False)
+    first = run_build_command(*args)
     assert first.returncode == 0, first.stderr
     before = _tree_digest(output)
 
     shutil.copy(ERRORS / "duplicate_key.md", content / "articles" / "fine.md")
-    failed = subprocess.run(args, capture_output=True, text=True, cwd=ROOT, env=env, check=False)
+    failed = run_build_command(*args)
     assert failed.returncode == 1
     assert "Traceback" not in failed.stderr + failed.stdout
     assert "error: content/articles/fine.md:4:1: duplicate key 'title'" in failed.stderr

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SITES, Site, build_into
+from tests.conftest import ROOT, SITES, Site, build_into, run_build_command
 from tools.build import build_site
 from tools.livereload_csp import livereload_script_hash
 
@@ -157,24 +157,15 @@ def _buffered_env() -> dict[str, str]:
 
 def test_command_line_reports_through_pipes_after_its_quick_exit(tmp_path: Path) -> None:
     # A good build ends without the interpreter's teardown: what it printed must still arrive.
-    run = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "tools.build",
-            "-o",
-            str(tmp_path / "output"),
-            "-e",
-            f"PATH={SITES / 'links' / 'content'}",
-            "-e",
-            f"CACHE_PATH={tmp_path / 'cache'}",
-            "-e",
-            'PAGEFIND_COMMAND=["no-such-pagefind"]',
-        ],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
+    run = run_build_command(
+        "-o",
+        str(tmp_path / "output"),
+        "-e",
+        f"PATH={SITES / 'links' / 'content'}",
+        "-e",
+        f"CACHE_PATH={tmp_path / 'cache'}",
+        "-e",
+        'PAGEFIND_COMMAND=["no-such-pagefind"]',
         env=_buffered_env(),
     )
     assert run.returncode == 0, run.stderr
