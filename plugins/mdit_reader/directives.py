@@ -1,50 +1,29 @@
 """MyST-style directives: a fenced block whose info string is ``{name} argument``.
 
-The reader knows no directive itself; other plugins register one with :func:`register_directive`
-and get called with the argument, the body and where the fence stands.
+The reader knows no directive itself. A plugin adds one as a markdown-it rule (the ``plugins``
+key of ``MARKDOWN_IT``) that renders its own fences; a ``{name}`` fence that no rule took is a
+mistake worth naming, never a code block that silently shows the directive.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
+from pelican.plugins.quiz.toolkit.located_yaml import SourceError
 
-from .safe_yaml import SourceError
+__all__ = ["unknown_directives"]
 
-__all__ = ["Directive", "DirectiveRenderer", "directives", "register_directive"]
-
-_INFO = re.compile(r"^\{([a-z][a-z0-9-]*)\}\s*(.*)$")
-
-
-@dataclass(frozen=True)
-class Directive:
-    """One use of a directive in a Markdown file."""
-
-    name: str
-    argument: str
-    body: str
-    source_path: str
-    line: int
+_INFO = re.compile(r"^\{([a-z][a-z0-9-]*)\}")
 
 
-DirectiveRenderer = Callable[[Directive], str]
-
-_registry: dict[str, DirectiveRenderer] = {}
-
-
-def register_directive(name: str, render: DirectiveRenderer) -> None:
-    """Make ``{name}`` fences render through ``render`` (registering again replaces it)."""
-    _registry[name] = render
-
-
-def directives(md: MarkdownIt) -> None:
-    """markdown-it plugin: render ``{name}`` fences through the registered directives."""
+def unknown_directives(md: MarkdownIt) -> None:
+    """markdown-it plugin: a ``{name}`` fence that reaches this rule is an error. Rules added
+    after it (the plugins' directives) render their own fences and pass the rest on."""
     fallback = md.renderer.rules.get("fence")  # type: ignore[attr-defined]
 
     def render_fence(
@@ -55,13 +34,12 @@ def directives(md: MarkdownIt) -> None:
         if match is None:
             assert fallback is not None
             return str(fallback(tokens, idx, options, env))
-        name, argument = match.groups()
         path = env.get("source_path", "<markdown>")
         line = (token.map[0] if token.map else 0) + env.get("line_offset", 1)
-        render = _registry.get(name)
-        if render is None:
-            known = ", ".join(sorted(_registry)) or "none"
-            raise SourceError(path, line, f"unknown directive '{{{name}}}' (known: {known})")
-        return render(Directive(name, argument.strip(), token.content, path, line))
+        raise SourceError(
+            path,
+            line,
+            f"unknown directive '{{{match[1]}}}': no rule in MARKDOWN_IT's 'plugins' renders it",
+        )
 
     md.add_render_rule("fence", render_fence)

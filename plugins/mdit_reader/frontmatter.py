@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .no_script import script_errors
-from .safe_yaml import Located, SourceError, excerpt, load_yaml
+from pelican.plugins.quiz.toolkit.located_yaml import Located, SourceError, excerpt, load_yaml
+from pelican.plugins.quiz.toolkit.no_script import script_errors
 
 __all__ = ["FrontMatter", "split_front_matter"]
 

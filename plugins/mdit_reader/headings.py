@@ -17,8 +17,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
-
-from .safe_yaml import SourceError
+from pelican.plugins.quiz.toolkit.located_yaml import SourceError
 
 __all__ = ["heading_ids", "slugify"]
 

@@ -10,12 +10,12 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from pelican import signals
+import pelican.plugins.signals as signals
+from pelican.plugins.quiz.toolkit.located_yaml import SourceError, excerpt
 from pelican.readers import BaseReader
 
 from .prefetch import Prepared, forget, prefetch_for, prepare, take
 from .renderer import configure, make_markdown
-from .safe_yaml import SourceError, excerpt
 
 __all__ = ["MarkdownItReader", "register"]
 

@@ -16,10 +16,11 @@ import os
 from dataclasses import dataclass
 from typing import Any
 
+from pelican.plugins.quiz.toolkit.located_yaml import Located, SourceError
+from pelican.plugins.quiz.toolkit.source_files import display_path, read_source
+
 from .frontmatter import split_front_matter
 from .renderer import Rendered, render
-from .safe_yaml import Located, SourceError
-from .sources import display_path, read_source
 
 __all__ = [
     "MIN_FILES",

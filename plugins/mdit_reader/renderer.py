@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import math
 import re
 from collections.abc import Callable, Mapping
@@ -12,11 +13,11 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
+from pelican.plugins.quiz.toolkit.pelican_links import keep_pelican_links
+from pelican.plugins.quiz.toolkit.settings import merge_known
 
-from .directives import directives
+from .directives import unknown_directives
 from .headings import heading_ids
-from .links import keep_pelican_links
-from .settings_merge import merge_known
 
 __all__ = ["DEFAULT_MARKDOWN_IT", "Rendered", "configure", "make_markdown", "render"]
 
@@ -31,6 +32,9 @@ DEFAULT_MARKDOWN_IT: dict[str, Any] = {
     "permalink_text": "#",
     "words_per_minute": 200,
     "max_bytes": 2_000_000,
+    # markdown-it-py plugins other Pelican plugins provide, as "module:function" (or the
+    # function itself), used in this order after the reader's own rules.
+    "plugins": [],
 }
 
 _EXTENSIONS: dict[str, Callable[[MarkdownIt], Any]] = {
@@ -51,7 +55,24 @@ def configure(user: Mapping[str, Any] | None) -> dict[str, Any]:
             f"MARKDOWN_IT: unknown extension(s) {', '.join(bad)}; known: {', '.join(_EXTENSIONS)}"
         )
     config["options"] = {**DEFAULT_MARKDOWN_IT["options"], **config["options"]}
+    config["plugins"] = [_plugin(name) for name in config["plugins"]]
     return config
+
+
+def _plugin(name: str | Callable[[MarkdownIt], Any]) -> Callable[[MarkdownIt], Any]:
+    """A markdown-it plugin named "module:function" in MARKDOWN_IT['plugins']."""
+    if callable(name):
+        return name
+    module, _, function = str(name).partition(":")
+    try:
+        found = getattr(importlib.import_module(module), function)
+    except (ImportError, AttributeError, ValueError) as exc:
+        raise ValueError(
+            f"MARKDOWN_IT: plugin {name!r} cannot be loaded ({exc}); expected 'module:function'"
+        ) from None
+    if not callable(found):
+        raise ValueError(f"MARKDOWN_IT: plugin {name!r} is not a function")
+    return found  # type: ignore[no-any-return]
 
 
 def make_markdown(config: Mapping[str, Any]) -> MarkdownIt:
@@ -66,7 +87,9 @@ def make_markdown(config: Mapping[str, Any]) -> MarkdownIt:
         permalink_levels=config["permalink_levels"],
         permalink_text=config["permalink_text"],
     )
-    md.use(directives)
+    md.use(unknown_directives)
+    for plugin in config["plugins"]:
+        md.use(plugin)
     return md
 
 

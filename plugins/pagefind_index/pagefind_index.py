@@ -46,10 +46,10 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from mdit_reader.build_state import is_cached_build, link_or_copy
-from mdit_reader.settings_merge import fill_defaults
-from pelican import signals
+import pelican.plugins.signals as signals
 from pelican.contents import Article
+from pelican.plugins.quiz.toolkit.settings import fill_defaults
+from site_helpers.build_state import is_cached_build, link_or_copy
 
 from . import receive
 

@@ -18,8 +18,8 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
-from mdit_reader.settings_merge import fill_defaults
-from pelican import signals
+import pelican.plugins.signals as signals
+from pelican.plugins.quiz.toolkit.settings import fill_defaults
 
 __all__ = ["DEFAULTS", "register", "sitemap_xml"]
 

@@ -12,7 +12,7 @@ import inspect
 from functools import cached_property
 from typing import Any
 
-from pelican import signals
+import pelican.plugins.signals as signals
 
 __all__ = ["register"]
 

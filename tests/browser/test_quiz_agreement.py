@@ -11,12 +11,12 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pelican.plugins.quiz.loader import parse_quiz
+from pelican.plugins.quiz.model import Answers, Quiz
+from pelican.plugins.quiz.render import render_quiz
+from pelican.plugins.quiz.scoring import result_for, shown
+from pelican.plugins.quiz.strings import DEFAULT_STRINGS
 from playwright.sync_api import Page, Route
-from quiz.loader import parse_quiz
-from quiz.model import Answers, Quiz
-from quiz.render import render_quiz
-from quiz.scoring import result_for, shown
-from quiz.strings import DEFAULT_STRINGS
 
 from tests.browser.quiz_driver import QuizDriver
 from tests.conftest import ROOT

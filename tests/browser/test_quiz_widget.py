@@ -9,9 +9,9 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from pelican.plugins.quiz.loader import load_quiz
+from pelican.plugins.quiz.model import Case, Quiz
 from playwright.sync_api import Browser, Page, expect
-from quiz.loader import load_quiz
-from quiz.model import Case, Quiz
 
 from tests.browser.conftest import PageLog
 from tests.browser.quiz_driver import QuizDriver, axe_violations

@@ -9,9 +9,9 @@ import time
 from pathlib import Path
 
 import pytest
-from quiz.check import check_file
-from quiz.loader import MAX_QUIZ_BYTES, QuizErrors, load_quiz
-from quiz.routing import verify
+from pelican.plugins.quiz.check import check_file
+from pelican.plugins.quiz.loader import MAX_QUIZ_BYTES, QuizErrors, load_quiz
+from pelican.plugins.quiz.routing import verify
 
 HERE = Path(__file__).parent
 CASES = sorted((HERE / "errors").glob("*.yaml"))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from mdit_reader.settings_merge import merge_known
+from .toolkit.settings import merge_known
 
 __all__ = ["DEFAULT_STRINGS", "merge_strings"]
 
@@ -34,6 +34,7 @@ DEFAULT_STRINGS: dict[str, str] = {
     "revisit_intro": "Any area where you scored less than half of its maximum is worth a "
     "second look:",
     "max_points": "up to {max} points",
+    "summary_link": "Take the quiz: {title}",
 }
 
 

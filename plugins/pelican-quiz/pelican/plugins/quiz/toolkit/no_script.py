@@ -9,7 +9,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
-from .safe_yaml import Located, SourceError, YamlPath, excerpt
+from .located_yaml import Located, SourceError, YamlPath, excerpt
 
 __all__ = ["script_errors"]
 

@@ -7,10 +7,10 @@ from pathlib import Path
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from quiz.conditions import describe, evaluate
-from quiz.loader import QuizErrors, load_quiz, parse_quiz
-from quiz.routing import answer_sets, prove, upper_bound
-from quiz.scoring import max_scores, result_for
+from pelican.plugins.quiz.conditions import describe, evaluate
+from pelican.plugins.quiz.loader import QuizErrors, load_quiz, parse_quiz
+from pelican.plugins.quiz.routing import answer_sets, prove, upper_bound
+from pelican.plugins.quiz.scoring import max_scores, result_for
 
 HERE = Path(__file__).parent
 QUIZ = load_quiz(HERE / "valid.yaml")

@@ -11,19 +11,21 @@ from html import escape
 from typing import Any
 
 from markdown_it import MarkdownIt
-from mdit_reader.renderer import configure, make_markdown
 
 from .conditions import describe
 from .model import Question, Quiz
 from .scoring import max_scores
+from .toolkit.pelican_links import keep_pelican_links
 
 __all__ = ["quiz_data", "quiz_hash", "render_quiz"]
 
 
 @cache
 def _markdown() -> MarkdownIt:
-    # Quiz text has no sections of its own: no heading ids or permalinks.
-    return make_markdown(configure({"toc_levels": [], "permalink_levels": []}))
+    # Quiz text is CommonMark with raw HTML off, whatever reader the site uses; {filename}
+    # links are kept for Pelican to resolve.
+    md = MarkdownIt("commonmark", {"html": False, "typographer": True})
+    return md.enable("strikethrough").use(keep_pelican_links)
 
 
 def _block(text: str, path: str) -> str:
@@ -193,7 +195,7 @@ def render_quiz(
         f'<button type="button" data-quiz-back>{escape(strings["back"])}</button> '
         f'<button type="button" data-quiz-next>{escape(strings["next"])}</button></div></form>'
         f'<div class="quiz-result" data-quiz-result tabindex="-1" hidden></div>'
-        f'<p class="visually-hidden" data-quiz-status aria-live="polite"></p>'
+        f'<p class="quiz-visually-hidden" data-quiz-status aria-live="polite"></p>'
         f'<details class="quiz-how" id="{prefix}-how"><summary>'
         f"{escape(strings['how_title'])}</summary>"
         f"<p>{escape(strings['how_intro'].format(labels=labels))}</p>"

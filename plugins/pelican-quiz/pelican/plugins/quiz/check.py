@@ -1,4 +1,4 @@
-"""`python -m quiz check [FILES or FOLDERS]`: validate quizzes without building the site.
+"""`pelican-quiz check [FILES or FOLDERS]`: validate quizzes without building the site.
 
 Prints, for each quiz, every outcome with how many answer combinations reach it and one example
 answer set. Links are checked against the real pages by the build itself (`make build`).
@@ -53,7 +53,7 @@ def check_file(file: Path, limit: int, sample_size: int) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m quiz", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="pelican-quiz", description=__doc__.split("\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate quizzes and print their routing")
     check.add_argument("targets", nargs="*", default=["content/quizzes"])

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .safe_yaml import SourceError
+from .located_yaml import SourceError
 
 __all__ = ["display_path", "read_source"]
 

@@ -12,10 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from mdit_reader.safe_yaml import SourceError
-
 from .model import Answers, Quiz
 from .scoring import add_points, outcome_for, result_for, shown
+from .toolkit.located_yaml import SourceError
 
 __all__ = [
     "Route",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from mdit_reader.safe_yaml import Located, YamlPath
+from .toolkit.located_yaml import Located, YamlPath
 
 __all__ = ["Answers", "Case", "Condition", "Dimension", "Option", "Outcome", "Question", "Quiz"]
 

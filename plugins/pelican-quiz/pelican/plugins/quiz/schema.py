@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from mdit_reader.safe_yaml import Located, SourceError, YamlPath, excerpt
+from .toolkit.located_yaml import Located, SourceError, YamlPath, excerpt
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator

@@ -6,13 +6,12 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from mdit_reader.no_script import script_errors
-from mdit_reader.safe_yaml import Located, SourceError, YamlPath, load_yaml
-from mdit_reader.sources import read_source
-
 from .conditions import references
 from .model import Case, Condition, Dimension, Option, Outcome, Question, Quiz
 from .schema import schema_errors
+from .toolkit.located_yaml import Located, SourceError, YamlPath, load_yaml
+from .toolkit.no_script import script_errors
+from .toolkit.source_files import read_source
 
 __all__ = ["MAX_QUIZ_BYTES", "QuizErrors", "load_quiz", "parse_quiz", "quiz_files"]
 

@@ -1,0 +1,107 @@
+"""One build's quiz work, once every file is read: load and prove the quizzes, check their links,
+place them in the pages that embed them, and tell the templates about them.
+
+Every problem of the build is collected and raised together, one ``file:line: message`` each.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from pathlib import Path
+from typing import Any
+
+from .embed.fences import quiz_fences
+from .links import link_labels
+from .loader import QuizErrors, load_quiz, quiz_files
+from .model import Quiz
+from .placement import Placement, embeds_a_quiz, place_quizzes
+from .routing import verify
+from .toolkit.located_yaml import SourceError
+from .toolkit.source_files import display_path
+
+__all__ = ["compile_and_place", "load_quizzes", "prove_quiz"]
+
+log = logging.getLogger(__name__)
+
+_MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")
+_RST = (".rst", ".rest")
+_RST_DIRECTIVE = re.compile(r"^\.\. quiz::", re.M)
+
+
+def load_quizzes(folder: Path, content_root: str) -> tuple[dict[str, Quiz], list[SourceError]]:
+    """Every quiz in ``folder``, and every problem found loading them."""
+    quizzes: dict[str, Quiz] = {}
+    errors: list[SourceError] = []
+    for file in quiz_files(folder):
+        try:
+            quizzes[file.stem] = load_quiz(file, display_path(str(file), content_root))
+        except QuizErrors as problem:
+            errors.extend(problem.errors)
+    return quizzes, errors
+
+
+def prove_quiz(quiz: Quiz, limit: int, sample_size: int) -> list[SourceError]:
+    """Routing proof and `tests:` cases; warnings (a sampled proof) are logged."""
+    verdict = verify(quiz, limit, sample_size)
+    for warning in verdict.warnings:
+        log.warning("[quiz] %s", warning)
+    return verdict.errors
+
+
+def _unhooked(content: Any, content_root: str) -> SourceError | None:
+    """An embedding that no hook of the plugin saw: its reader does not run them."""
+    path = Path(content.source_path)
+    if path.suffix.lower() not in (*_MARKDOWN, *_RST):
+        return None
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, ValueError):
+        return None
+    if "quiz" not in text:
+        return None
+    if path.suffix.lower() in _RST:
+        found = _RST_DIRECTIVE.search(text)
+        line = text.count("\n", 0, found.start()) + 1 if found else None
+        syntax = ".. quiz:: directive"
+    else:
+        fence = next(quiz_fences(text.splitlines()), None)
+        line = fence.start + 1 if fence else None
+        syntax = "{quiz} fence"
+    if line is None:
+        return None
+    return SourceError(
+        display_path(content.source_path, content_root),
+        line,
+        f"this {syntax} was not turned into a quiz: the reader of this file does not run "
+        "the quiz plugin's hook for it (see 'Embedding a quiz' in the pelican-quiz README)",
+    )
+
+
+def compile_and_place(settings: dict[str, Any], context: dict[str, Any]) -> Placement:
+    """Do the build's quiz work; raise :class:`QuizErrors` with every problem found."""
+    root = settings["PATH"]
+    quizzes, errors = load_quizzes(Path(root) / settings["QUIZ_PATH"], root)
+    contents: dict[str, Any] = dict(context.get("generated_content", {}))
+    labels: dict[str, dict[str, str]] = {}
+    for quiz_id, quiz in quizzes.items():
+        problems = prove_quiz(quiz, settings["QUIZ_ROUTING_LIMIT"], settings["QUIZ_SAMPLE_SIZE"])
+        quiz_labels, link_problems = link_labels(quiz, contents, Path(root))
+        problems += link_problems
+        errors += problems
+        if not problems and quiz_labels is not None:
+            labels[quiz_id] = quiz_labels
+    placement = Placement(quizzes, labels, settings)
+    for content in contents.values():
+        if embeds_a_quiz(content):
+            errors += place_quizzes(content, placement)
+        elif getattr(content, "source_path", None):
+            unhooked = _unhooked(content, root)
+            if unhooked is not None:
+                errors.append(unhooked)
+    # For templates: every quiz by id, and the pages that hold each one.
+    context["quizzes"] = dict(quizzes)
+    context["quiz_pages"] = placement.pages
+    if errors:
+        raise QuizErrors(errors)
+    return placement

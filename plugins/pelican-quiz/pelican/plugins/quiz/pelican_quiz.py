@@ -1,0 +1,130 @@
+"""The thin Pelican layer of the quiz plugin: settings, the readers' hooks, the routing proof and
+link checks once every file is read, and the widget's assets.
+
+Settings (defaults in :data:`DEFAULTS`, documented in the README):
+
+``QUIZ_PATH``               folder of ``<quiz-id>.yaml`` files, inside the content folder
+``QUIZ_ROUTING_LIMIT``      answer combinations proved one by one; past it a sample is checked
+``QUIZ_SAMPLE_SIZE``        answer sets in that sample
+``QUIZ_REMEMBER``           let the widget keep the last result in localStorage (off)
+``QUIZ_STRINGS``            interface strings, merged over the English defaults
+``QUIZ_ASSETS_PATH``        output folder of quiz.js and quiz.css ("quiz")
+``QUIZ_ASSETS_IN_CONTENT``  put the assets' tags in the page before its first quiz (on); a
+                            theme that places ``quiz_stylesheets``/``quiz_scripts`` turns it off
+
+Only the standard library and Pelican are imported here: a missing dependency must fail the
+build with one clear message, and Pelican would only log a plugin that fails to import.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pelican.plugins.signals as signals
+
+__all__ = ["DEFAULTS", "register"]
+
+log = logging.getLogger(__name__)
+
+DEFAULTS: dict[str, Any] = {
+    "QUIZ_PATH": "quizzes",
+    "QUIZ_ROUTING_LIMIT": 1_000_000,
+    "QUIZ_SAMPLE_SIZE": 20_000,
+    "QUIZ_REMEMBER": False,
+    "QUIZ_STRINGS": {},
+    "QUIZ_ASSETS_PATH": "quiz",
+    "QUIZ_ASSETS_IN_CONTENT": True,
+}
+_TYPES: dict[str, type | tuple[type, ...]] = {
+    "QUIZ_PATH": str,
+    "QUIZ_ROUTING_LIMIT": int,
+    "QUIZ_SAMPLE_SIZE": int,
+    "QUIZ_REMEMBER": bool,
+    "QUIZ_STRINGS": dict,
+    "QUIZ_ASSETS_PATH": str,
+    "QUIZ_ASSETS_IN_CONTENT": bool,
+}
+# Importable module -> the distribution that provides it (all dependencies of pelican-quiz).
+_NEEDS = {"yaml": "PyYAML", "jsonschema": "jsonschema", "markdown_it": "markdown-it-py"}
+STATIC = Path(__file__).with_name("static")
+MARKDOWN_EXTENSION = "pelican.plugins.quiz.embed.markdown_fence"
+
+
+class QuizSetupError(RuntimeError):
+    """The plugin cannot work in this site as it is set up."""
+
+
+def _require_dependencies() -> None:
+    missing = [dist for module, dist in _NEEDS.items() if importlib.util.find_spec(module) is None]
+    if missing:
+        raise QuizSetupError(
+            f"[quiz] the quiz plugin needs {', '.join(missing)}, which is not installed: "
+            "python -m pip install pelican-quiz installs what it needs"
+        )
+
+
+def _settings(settings: dict[str, Any]) -> dict[str, Any]:
+    """Fill defaults into ``settings`` once and refuse values that cannot work."""
+    from .strings import merge_strings
+    from .toolkit.settings import fill_defaults
+
+    fill_defaults(settings, DEFAULTS, _TYPES, "quiz")
+    for name in ("QUIZ_ROUTING_LIMIT", "QUIZ_SAMPLE_SIZE"):
+        if settings[name] < 1:
+            raise ValueError(f"[quiz] {name} must be at least 1")
+    settings["QUIZ_STRINGS"] = merge_strings(settings["QUIZ_STRINGS"])
+    return settings
+
+
+def _hook_python_markdown(settings: dict[str, Any]) -> None:
+    """Add the fence extension to the site's MARKDOWN setting, keeping everything in it."""
+    markdown = settings.get("MARKDOWN")
+    if not isinstance(markdown, dict) or not isinstance(
+        markdown.setdefault("extension_configs", {}), dict
+    ):
+        raise QuizSetupError(
+            "[quiz] MARKDOWN must be a dict with an 'extension_configs' dict (Pelican's form), "
+            "so the quiz plugin can add its {quiz} fence to Python-Markdown"
+        )
+    markdown["extension_configs"].setdefault(MARKDOWN_EXTENSION, {})
+
+
+def _on_initialized(pelican: Any) -> None:
+    _require_dependencies()
+    _settings(pelican.settings)
+    _hook_python_markdown(pelican.settings)
+    from .embed import rst_directive
+
+    rst_directive.register()
+
+
+def _on_all_generators_finalized(generators: list[Any]) -> None:
+    from .build import compile_and_place
+
+    settings = generators[0].settings
+    context = generators[0].context
+    placement = compile_and_place(settings, context)
+    settings["_QUIZ_USED"] = any(placement.pages.values())  # read by _on_finalized
+
+
+def _on_finalized(pelican: Any) -> None:
+    """Ship the widget next to the pages, only when some page holds a quiz."""
+    settings = pelican.settings
+    if not settings.get("_QUIZ_USED"):
+        return
+    from .placement import ASSETS
+
+    target = Path(settings["OUTPUT_PATH"]) / settings["QUIZ_ASSETS_PATH"].strip("/")
+    target.mkdir(parents=True, exist_ok=True)
+    for name in (*ASSETS["stylesheets"], *ASSETS["scripts"]):
+        shutil.copyfile(STATIC / name, target / name)
+
+
+def register() -> None:
+    signals.initialized.connect(_on_initialized)
+    signals.all_generators_finalized.connect(_on_all_generators_finalized)
+    signals.finalized.connect(_on_finalized)

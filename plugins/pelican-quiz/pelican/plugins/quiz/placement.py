@@ -1,0 +1,159 @@
+"""Put each compiled quiz where a page embeds it, with its assets, and keep it out of summaries.
+
+Runs once every file is read: a quiz's links need the other pages, and an edited quiz must
+reach pages whose source (and reader cache) did not change.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from pelican.utils import get_relative_path, truncate_html_words
+
+from .embed.marker import Embed, has_marker, replace_markers
+from .loader import quiz_files
+from .model import Quiz
+from .render import render_quiz
+from .toolkit.located_yaml import SourceError
+from .toolkit.source_files import display_path
+
+__all__ = ["ASSETS", "Placement", "embeds_a_quiz", "place_quizzes"]
+
+# What a page holding a quiz loads, from QUIZ_ASSETS_PATH: its stylesheet and the widget (an
+# ES module). Pages without a quiz load neither.
+ASSETS = {"stylesheets": ("quiz.css",), "scripts": ("quiz.js",)}
+
+
+class Placement:
+    """What the pages of one build need to have their quizzes placed."""
+
+    def __init__(
+        self,
+        quizzes: Mapping[str, Quiz],
+        labels: Mapping[str, Mapping[str, str]],
+        settings: Mapping[str, Any],
+    ) -> None:
+        self.quizzes = quizzes
+        self.labels = labels  # only for quizzes that loaded, proved and link correctly
+        self.settings = settings
+        folder = Path(settings["PATH"]) / settings["QUIZ_PATH"]
+        self.failed = {file.stem for file in quiz_files(folder)} - set(quizzes)
+        self.pages: dict[str, list[Any]] = {quiz_id: [] for quiz_id in quizzes}
+
+
+def embeds_a_quiz(content: Any) -> bool:
+    """Whether a reader left a quiz placeholder in ``content``."""
+    return has_marker(getattr(content, "_content", "") or "")
+
+
+def place_quizzes(content: Any, placement: Placement) -> list[SourceError]:
+    """Replace every quiz placeholder in ``content`` with its quiz; the problems found."""
+    settings = placement.settings
+    source = display_path(content.source_path, settings["PATH"])
+    errors: list[SourceError] = []
+    seen: dict[str, int] = {}
+
+    def render(embed: Embed) -> str:
+        if embed.problem is not None:
+            errors.append(SourceError(source, embed.line, embed.problem))
+            return ""
+        quiz = placement.quizzes.get(embed.quiz_id)
+        if quiz is None and embed.quiz_id not in placement.failed:
+            known = ", ".join(sorted(placement.quizzes)) or "none"
+            errors.append(
+                SourceError(source, embed.line, f"unknown quiz '{embed.quiz_id}' (known: {known})")
+            )
+        if quiz is None or embed.quiz_id not in placement.labels:
+            return ""  # a quiz that failed to load or to prove has its own messages
+        seen[quiz.id] = seen.get(quiz.id, 0) + 1
+        prefix = f"quiz-{quiz.id}" + (f"-{seen[quiz.id]}" if seen[quiz.id] > 1 else "")
+        html = render_quiz(
+            quiz,
+            prefix,
+            placement.labels[quiz.id],
+            settings["QUIZ_STRINGS"],
+            settings["QUIZ_REMEMBER"],
+        )
+        first = sum(seen.values()) == 1
+        return (_asset_tags(content, settings) if first else "") + html
+
+    text = content._content
+    if "summary" not in content.metadata:
+        # Pelican would cut the page's own HTML to make its summary, quiz and all.
+        content.metadata["summary"] = _summary(content, text, placement)
+    elif has_marker(content.metadata["summary"] or ""):
+        content.metadata["summary"] = _with_quiz_links(
+            content, content.metadata["summary"], placement
+        )
+    content._content = replace_markers(text, render)
+    for quiz_id in seen:
+        placement.pages[quiz_id].append(content)
+    if seen:
+        assets = settings["QUIZ_ASSETS_PATH"].strip("/")
+        content.quiz_ids = sorted(seen)
+        content.quiz_stylesheets = [f"{assets}/{name}" for name in ASSETS["stylesheets"]]
+        content.quiz_scripts = [f"{assets}/{name}" for name in ASSETS["scripts"]]
+    _forget_rendered(content)
+    return errors
+
+
+def _asset_tags(content: Any, settings: Mapping[str, Any]) -> str:
+    """The widget's stylesheet and script, for a theme that does not place them itself."""
+    if not settings["QUIZ_ASSETS_IN_CONTENT"]:
+        return ""
+    if settings.get("RELATIVE_URLS"):
+        base = get_relative_path(content.save_as).replace("\\", "/")
+    else:
+        base = settings.get("SITEURL", "")
+    folder = f"{base}/{settings['QUIZ_ASSETS_PATH'].strip('/')}"
+    links = "".join(
+        f'<link rel="stylesheet" href="{escape(folder)}/{name}">' for name in ASSETS["stylesheets"]
+    )
+    scripts = "".join(
+        f'<script type="module" src="{escape(folder)}/{name}"></script>'
+        for name in ASSETS["scripts"]
+    )
+    return links + scripts + "\n"
+
+
+def _with_quiz_links(content: Any, html: str, placement: Placement) -> str:
+    """``html`` with each quiz placeholder replaced by a link to that quiz on its page."""
+    wording = placement.settings["QUIZ_STRINGS"]["summary_link"]
+
+    def link(embed: Embed) -> str:
+        quiz = placement.quizzes.get(embed.quiz_id)
+        if embed.problem is not None or quiz is None:
+            return ""
+        # Pelican resolves {filename} links, so this works at any SITEURL and depth.
+        href = f"{{filename}}/{content.relative_source_path}#quiz-{quiz.id}"
+        text = escape(wording.format(title=quiz.title))
+        return f'<p class="quiz-summary-link"><a href="{escape(href)}">{text}</a></p>\n'
+
+    return replace_markers(html, link)
+
+
+def _summary(content: Any, html: str, placement: Placement) -> str:
+    """The summary Pelican would make of ``html``, with a link where a quiz stands."""
+    settings = placement.settings
+    text = _with_quiz_links(content, html, placement)
+    paragraphs = settings.get("SUMMARY_MAX_PARAGRAPHS")
+    if paragraphs is not None:
+        from pelican.utils import truncate_html_paragraphs
+
+        text = truncate_html_paragraphs(text, paragraphs)
+    words = settings.get("SUMMARY_MAX_LENGTH")
+    if words is None:
+        return text
+    return str(truncate_html_words(text, words, settings.get("SUMMARY_END_SUFFIX", "…")))
+
+
+def _forget_rendered(content: Any) -> None:
+    # Pelican memoizes content HTML; drop it so the page is rendered from the new HTML.
+    for method in ("get_content", "get_summary"):
+        cache = getattr(getattr(content, method, None), "cache", None)
+        if cache is not None:
+            for key in [k for k in cache if k and k[0] is content]:
+                del cache[key]
