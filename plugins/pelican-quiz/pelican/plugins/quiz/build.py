@@ -15,7 +15,7 @@ from .embed.fences import quiz_fences
 from .links import link_labels
 from .loader import QuizErrors, load_quiz, quiz_files
 from .model import Quiz
-from .placement import Placement, embeds_a_quiz, place_quizzes
+from .placement import Placement, embeds_a_quiz, place_quizzes, register_assets
 from .routing import verify
 from .toolkit.located_yaml import SourceError
 from .toolkit.source_files import display_path
@@ -92,6 +92,7 @@ def compile_and_place(settings: dict[str, Any], context: dict[str, Any]) -> Plac
         if not problems and quiz_labels is not None:
             labels[quiz_id] = quiz_labels
     placement = Placement(quizzes, labels, settings)
+    register_assets(context, settings)
     for content in contents.values():
         if embeds_a_quiz(content):
             errors += place_quizzes(content, placement)

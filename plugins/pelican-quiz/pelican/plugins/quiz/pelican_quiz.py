@@ -26,7 +26,7 @@ from typing import Any
 
 import pelican.plugins.signals as signals
 
-__all__ = ["DEFAULTS", "register"]
+__all__ = ["DEFAULTS", "QuizBuildError", "QuizSetupError", "register"]
 
 log = logging.getLogger(__name__)
 
@@ -54,8 +54,19 @@ STATIC = Path(__file__).with_name("static")
 MARKDOWN_EXTENSION = "pelican.plugins.quiz.embed.markdown_fence"
 
 
-class QuizSetupError(RuntimeError):
-    """The plugin cannot work in this site as it is set up."""
+class QuizBuildError(SystemExit):
+    """The build's quiz problems, one ``file:line: message`` a line, ending the build.
+
+    A SystemExit so that the ``pelican`` command exits 1 printing exactly these lines: it logs
+    any other exception from a plugin with a traceback. ``errors`` holds the problems."""
+
+    def __init__(self, errors: list[Any]) -> None:
+        self.errors = errors
+        super().__init__("\n".join(str(error) for error in errors))
+
+
+class QuizSetupError(SystemExit):
+    """The plugin cannot work in this site as it is set up (one sentence, no traceback)."""
 
 
 def _require_dependencies() -> None:
@@ -95,7 +106,10 @@ def _hook_python_markdown(settings: dict[str, Any]) -> None:
 
 def _on_initialized(pelican: Any) -> None:
     _require_dependencies()
-    _settings(pelican.settings)
+    try:
+        _settings(pelican.settings)
+    except ValueError as problem:
+        raise QuizSetupError(str(problem)) from None
     _hook_python_markdown(pelican.settings)
     from .embed import rst_directive
 
@@ -104,10 +118,16 @@ def _on_initialized(pelican: Any) -> None:
 
 def _on_all_generators_finalized(generators: list[Any]) -> None:
     from .build import compile_and_place
+    from .loader import QuizErrors
 
     settings = generators[0].settings
     context = generators[0].context
-    placement = compile_and_place(settings, context)
+    try:
+        placement = compile_and_place(settings, context)
+    except QuizErrors as problem:
+        # In file order, then line order: the order an author fixes them in.
+        ordered = sorted(problem.errors, key=lambda e: (e.path, e.line or 0))
+        raise QuizBuildError(ordered) from None
     settings["_QUIZ_USED"] = any(placement.pages.values())  # read by _on_finalized
 
 

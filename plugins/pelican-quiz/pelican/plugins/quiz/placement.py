@@ -7,11 +7,12 @@ reach pages whose source (and reader cache) did not change.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import Any
 
-from pelican.utils import get_relative_path, truncate_html_words
+from pelican.utils import truncate_html_words
 
 from .embed.marker import Embed, has_marker, replace_markers
 from .loader import quiz_files
@@ -20,11 +21,13 @@ from .render import render_quiz
 from .toolkit.located_yaml import SourceError
 from .toolkit.source_files import display_path
 
-__all__ = ["ASSETS", "Placement", "embeds_a_quiz", "place_quizzes"]
+__all__ = ["ASSETS", "Placement", "embeds_a_quiz", "place_quizzes", "register_assets"]
 
 # What a page holding a quiz loads, from QUIZ_ASSETS_PATH: its stylesheet and the widget (an
 # ES module). Pages without a quiz load neither.
 ASSETS = {"stylesheets": ("quiz.css",), "scripts": ("quiz.js",)}
+# Where the assets stand among the static files Pelican's {static} links can name.
+ASSET_KEY = "pelican-quiz-assets"
 
 
 class Placement:
@@ -101,22 +104,32 @@ def place_quizzes(content: Any, placement: Placement) -> list[SourceError]:
 
 
 def _asset_tags(content: Any, settings: Mapping[str, Any]) -> str:
-    """The widget's stylesheet and script, for a theme that does not place them itself."""
+    """The widget's stylesheet and script, for a theme that does not place them itself. They
+    are ``{static}`` links (see :func:`register_assets`), so Pelican makes each URL right for
+    the page it is written into: any SITEURL, RELATIVE_URLS, or the index showing an article."""
     if not settings["QUIZ_ASSETS_IN_CONTENT"]:
         return ""
-    if settings.get("RELATIVE_URLS"):
-        base = get_relative_path(content.save_as).replace("\\", "/")
-    else:
-        base = settings.get("SITEURL", "")
-    folder = f"{base}/{settings['QUIZ_ASSETS_PATH'].strip('/')}"
     links = "".join(
-        f'<link rel="stylesheet" href="{escape(folder)}/{name}">' for name in ASSETS["stylesheets"]
+        f'<link rel="stylesheet" href="{{static}}/{ASSET_KEY}/{name}">'
+        for name in ASSETS["stylesheets"]
     )
     scripts = "".join(
-        f'<script type="module" src="{escape(folder)}/{name}"></script>'
+        f'<script type="module" src="{{static}}/{ASSET_KEY}/{name}"></script>'
         for name in ASSETS["scripts"]
     )
     return links + scripts + "\n"
+
+
+@dataclass(frozen=True)
+class _Asset:
+    url: str  # what Pelican's link resolution reads of a static file
+
+
+def register_assets(context: dict[str, Any], settings: Mapping[str, Any]) -> None:
+    """Let ``{static}/ASSET_KEY/<name>`` links resolve to the widget's files in the output."""
+    folder = settings["QUIZ_ASSETS_PATH"].strip("/")
+    for name in (*ASSETS["stylesheets"], *ASSETS["scripts"]):
+        context.setdefault("static_content", {})[f"{ASSET_KEY}/{name}"] = _Asset(f"{folder}/{name}")
 
 
 def _with_quiz_links(content: Any, html: str, placement: Placement) -> str:

@@ -38,9 +38,12 @@ def marker(argument: str, body: str, line: int, syntax: str, kind: str) -> str:
     problem = ""
     if body.strip():
         problem = f"a {syntax} {kind} takes the quiz id after it and an empty body"
+    elif not argument:
+        problem = f"a {syntax} {kind} needs the id of a quiz after it: {syntax} my-quiz"
     elif not QUIZ_ID.fullmatch(argument):
         problem = (
-            f"'{syntax} {argument[:40]}': expected a quiz id such as {syntax} ready-to-reach-out"
+            f"'{syntax} {argument[:40]}': a quiz id is the name of its file in the quiz "
+            "folder, lowercase letters, digits and '-' (my-quiz for my-quiz.yaml)"
         )
     quiz_id = "" if problem else argument
     extra = f' data-quiz-problem="{escape(problem)}"' if problem else ""

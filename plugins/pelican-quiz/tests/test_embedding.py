@@ -1,0 +1,105 @@
+"""The quiz in a pelican-quickstart site: Python-Markdown and reST pages, notmyidea and simple."""
+
+from __future__ import annotations
+
+import pytest
+
+THEMES = ["notmyidea", "simple"]
+
+
+def _quiz(built, page: str) -> str:
+    section = built.soup(page).select_one("section.quiz[data-quiz=mini]")
+    assert section is not None, f"no quiz on {page}"
+    return str(section)
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_markdown_and_rst_pages_hold_the_same_quiz(build_site, theme: str) -> None:
+    built = build_site(THEME=theme)
+    assert built.errors == []
+    markdown = _quiz(built, "pages/quiz-markdown.html")
+    assert markdown == _quiz(built, "pages/quiz-rst.html")
+    soup = built.soup("pages/quiz-markdown.html")
+    assert len(soup.select("fieldset.quiz-question")) == 2
+    assert soup.select_one("#quiz-mini-feel-good")["type"] == "radio"
+    # The outcome links are resolved against the real pages, with the section's title.
+    link = soup.select_one("#quiz-mini-outcome-go .quiz-outcome-link")
+    assert link["href"] == "../some-advice.html#go"
+    assert link.get_text() == "Go to: Go ahead"
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_a_page_with_a_quiz_loads_the_widget_and_others_do_not(build_site, theme: str) -> None:
+    built = build_site(THEME=theme)
+    soup = built.soup("pages/quiz-rst.html")
+    assert [x["href"] for x in soup.select("link[href$='quiz.css']")] == ["../quiz/quiz.css"]
+    scripts = soup.select("script[src$='quiz.js']")
+    assert [(s["src"], s["type"]) for s in scripts] == [("../quiz/quiz.js", "module")]
+    # No inline script but the quiz's JSON data.
+    inline = [s for s in soup.select("script:not([src])") if s.get("type") != "application/json"]
+    assert inline == []
+    assert (
+        built.soup("some-advice.html").select("script[src$='quiz.js'], link[href$='quiz.css']")
+        == []
+    )
+    for name in ("quiz.js", "quiz.css"):
+        assert (built.output / "quiz" / name).stat().st_size > 500
+
+
+def test_absolute_site_url_reaches_the_assets(build_site) -> None:
+    built = build_site(RELATIVE_URLS=False, SITEURL="https://example.org/sub")
+    soup = built.soup("pages/quiz-markdown.html")
+    assert (
+        soup.select_one("link[href$='quiz.css']")["href"] == "https://example.org/sub/quiz/quiz.css"
+    )
+
+
+def test_a_theme_can_place_the_assets_itself(build_site) -> None:
+    built = build_site(QUIZ_ASSETS_IN_CONTENT=False)
+    soup = built.soup("pages/quiz-markdown.html")
+    assert soup.select("link[href$='quiz.css'], script[src$='quiz.js']") == []
+    assert (built.output / "quiz" / "quiz.js").is_file()
+
+
+def test_a_fence_inside_another_fence_is_only_shown(build_site) -> None:
+    soup = build_site().soup("pages/quiz-markdown.html")
+    assert len(soup.select("section.quiz")) == 1
+    assert "```{quiz} mini" in soup.select_one("pre").get_text()
+
+
+@pytest.mark.parametrize("theme", THEMES)
+def test_a_summary_links_to_the_quiz_instead_of_cutting_it(build_site, theme: str) -> None:
+    built = build_site(THEME=theme, SUMMARY_MAX_LENGTH=30)
+    # notmyidea shows the newest article (not this one) whole, and the others' summaries.
+    listing = built.soup("index.html")
+    assert listing.select("form, fieldset, section.quiz") == []
+    link = listing.select_one(".quiz-summary-link a")
+    assert link.get_text() == "Take the quiz: Mini quiz"
+    assert link["href"] == "try-the-quiz.html#quiz-mini"
+    # The article itself holds the whole quiz.
+    assert built.soup("try-the-quiz.html").select_one("section#quiz-mini") is not None
+
+
+def test_the_status_line_is_hidden_without_the_theme(build_site) -> None:
+    built = build_site(THEME="simple")
+    status = built.soup("pages/quiz-rst.html").select_one("[data-quiz-status]")
+    assert status["class"] == ["quiz-visually-hidden"]
+    css = (built.output / "quiz" / "quiz.css").read_text(encoding="utf-8")
+    assert ".quiz-visually-hidden {" in css
+    # Colours and fonts come from the page the quiz stands in.
+    assert "currentColor" in css and "font: inherit" in css
+    assert "#" not in "".join(line.split("/*")[0] for line in css.splitlines() if "color" in line)
+
+
+def test_an_article_shown_whole_elsewhere_still_finds_its_assets(build_site) -> None:
+    built = build_site(
+        ARTICLE_SAVE_AS="posts/{slug}/index.html",
+        ARTICLE_URL="posts/{slug}/",
+        ARTICLE_ORDER_BY="reversed-title",  # the quiz's article first: shown whole
+    )
+    article = built.soup("posts/try-the-quiz/index.html")
+    assert article.select_one("link[href$='quiz.css']")["href"] == "../../quiz/quiz.css"
+    # notmyidea shows the newest article whole on the index, one level up from it.
+    index = built.soup("index.html")
+    assert index.select_one("section#quiz-mini") is not None
+    assert index.select_one("link[href$='quiz.css']")["href"] == "./quiz/quiz.css"
