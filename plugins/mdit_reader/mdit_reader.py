@@ -25,7 +25,9 @@ _TEXT_FIELDS = ("title", "slug", "status", "category", "author", "lang", "templa
 class MarkdownItReader(BaseReader):  # type: ignore[misc]
     """Reads ``.md`` files: YAML front matter, then Markdown rendered by markdown-it-py."""
 
-    enabled = True
+    # Pelican enables every BaseReader subclass that says so in every build of the process;
+    # this one is enabled only by its plugin (readers_init), in the builds that load it.
+    enabled = False
     file_extensions: ClassVar[list[str]] = ["md", "markdown"]
 
     def __init__(self, settings: dict[str, Any]) -> None:

@@ -110,11 +110,11 @@ def test_unknown_quiz_setting_key_is_refused(build) -> None:
 def test_missing_page_missing_section_and_unknown_quiz_fail_the_build(build) -> None:
     site: Site = build("quiz-broken", expect_ok=False)
     assert site.result.errors == [
+        "content/pages/quiz.md:8: unknown quiz 'maxi' (known: mini)",
         "content/quizzes/mini.yaml:33: link {filename}/articles/advice.md#relax: "
         "'articles/advice.md' has no section '#relax'",
         "content/quizzes/mini.yaml:37: link {filename}/articles/advise.md#go: no article or "
         "page 'articles/advise.md'",
-        "content/pages/quiz.md:8: unknown quiz 'maxi' (known: mini)",
     ]
     assert not (site.output).exists()
 
@@ -131,8 +131,8 @@ def test_real_quiz_page_builds_with_every_outcome(real_site: Site) -> None:
 def test_quiz_fence_with_a_body_or_a_bad_id_fails_the_build(build) -> None:
     site: Site = build("quiz-fence", expect_ok=False)
     assert sorted(site.result.errors) == [
-        "content/pages/argument.md:4: '{quiz} Mini Quiz!': expected a quiz id such as "
-        "{quiz} ready-to-reach-out",
+        "content/pages/argument.md:4: '{quiz} Mini Quiz!': a quiz id is the name of its file in "
+        "the quiz folder, lowercase letters, digits and '-' (my-quiz for my-quiz.yaml)",
         "content/pages/body.md:6: a {quiz} fence takes the quiz id after it and an empty body",
     ]
     assert not site.output.exists()

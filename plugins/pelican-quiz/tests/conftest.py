@@ -11,12 +11,15 @@ import os
 import shutil
 import subprocess
 import sys
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pelican.plugins.signals as signals
 import pytest
+from blinker import NamedSignal
 from bs4 import BeautifulSoup
 from pelican import Pelican
 from pelican.log import LimitFilter
@@ -44,6 +47,17 @@ class _Collect(logging.Handler):
         self.records.append(record)
 
 
+def _disconnect_every_plugin() -> None:
+    """Pelican's signals keep their receivers for the process: start each build as a fresh
+    ``pelican`` run would, with only the plugins its settings name."""
+    for signal in vars(signals).values():
+        if isinstance(signal, NamedSignal):
+            for receiver in list(signal.receivers.values()):
+                target = receiver() if isinstance(receiver, weakref.ref) else receiver
+                if target is not None:
+                    signal.disconnect(target)
+
+
 def build(site: Path, tmp_path: Path, **overrides: Any) -> Built:
     """Build ``site`` (a folder with pelicanconf.py and content/) into tmp_path/output.
 
@@ -62,6 +76,7 @@ def build(site: Path, tmp_path: Path, **overrides: Any) -> Built:
             **overrides,
         },
     )
+    _disconnect_every_plugin()
     # Pelican shows a message once per process; every build here must report its own.
     LimitFilter._raised_messages.clear()
     LimitFilter._group_count.clear()

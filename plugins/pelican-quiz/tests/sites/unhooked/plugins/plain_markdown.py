@@ -8,7 +8,7 @@ from pelican.readers import BaseReader
 
 
 class PlainMarkdownReader(BaseReader):
-    enabled = True
+    enabled = False  # enabled by the plugin, not in every build of the process
     file_extensions = ["md"]
 
     def read(self, source_path):
