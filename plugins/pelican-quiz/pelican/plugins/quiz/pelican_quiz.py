@@ -73,7 +73,7 @@ def _require_dependencies() -> None:
     missing = [dist for module, dist in _NEEDS.items() if importlib.util.find_spec(module) is None]
     if missing:
         raise QuizSetupError(
-            f"[quiz] the quiz plugin needs {', '.join(missing)}, which is not installed: "
+            f"[quiz] the quiz plugin needs {' and '.join(missing)}, not installed here: "
             "python -m pip install pelican-quiz installs what it needs"
         )
 
