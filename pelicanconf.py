@@ -27,6 +27,8 @@ STATIC_PATHS = ["extra", "images"]
 EXTRA_PATH_METADATA: dict[str, dict[str, str]] = {}
 IGNORE_FILES = [".#*", "*~", "*.swp"]
 OUTPUT_PATH = str(_HERE / "output")
+# Kept when a build replaces output/: a gh-pages worktree's .git, a hand-made CNAME.
+OUTPUT_RETENTION = [".git", "CNAME"]
 THEME = str(_HERE / "theme")
 
 # The site's own plugins live in plugins/; "quiz" is the pelican-quiz distribution, installed

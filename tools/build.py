@@ -15,10 +15,20 @@ import os
 import re
 import shutil
 import sys
-import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
+
+from tools.content_cache import commit_cache, stage_cache
+from tools.output_folder import (
+    OutputProblem,
+    build_lock,
+    check_output,
+    make_staging,
+    recover,
+    swap_into_place,
+)
 
 __all__ = ["BuildResult", "build_site", "exit_at_once", "main"]
 
@@ -78,19 +88,6 @@ def _reset_pelican_logging() -> None:
     LimitFilter._group_count.clear()
 
 
-def _swap_into_place(staging: str, output: str) -> None:
-    old = None
-    if os.path.exists(output):
-        old = tempfile.mkdtemp(
-            prefix=os.path.basename(output) + ".old-", dir=os.path.dirname(output)
-        )
-        os.rmdir(old)
-        os.replace(output, old)
-    os.replace(staging, output)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
 def build_site(
     settings_file: str,
     overrides: Mapping[str, Any] | None = None,
@@ -98,43 +95,80 @@ def build_site(
     fatal_warnings: bool = False,
 ) -> BuildResult:
     """Run one Pelican build; replace ``output`` only if it succeeded."""
-    # pelican ships no types; mypy sees only the typed pelican.plugins.quiz inside it.
-    from pelican import Pelican  # type: ignore[attr-defined]
     from pelican.settings import read_settings
 
     _reset_pelican_logging()
     collector = _Collector()
     root = logging.getLogger()
     root.addHandler(collector)
-    staging = ""
     try:
         settings = read_settings(settings_file, override=dict(overrides or {}))
         collector.content_root = settings["PATH"]
-        output = os.path.abspath(output or settings["OUTPUT_PATH"])
-        os.makedirs(os.path.dirname(output), exist_ok=True)
-        staging = tempfile.mkdtemp(
-            prefix=os.path.basename(output) + ".building-", dir=os.path.dirname(output)
-        )
-        settings.setdefault("INCREMENTAL_FROM", output)  # plugins/incremental reuses pages here
-        settings["OUTPUT_PATH"] = staging
-        Pelican(settings).run()
-    except (Exception, SystemExit) as exc:  # every failure is a message, never a traceback
-        # Our own errors and a settings file's SystemExit("...") already read as a sentence.
-        plain = hasattr(exc, "path") or (isinstance(exc, SystemExit) and isinstance(exc.code, str))
-        detail = str(exc) if plain else f"{type(exc).__name__}: {exc}"
-        collector.errors.extend(detail.splitlines() or [detail])
+        # A symlinked output folder: the site goes where it points, the link stays.
+        target = Path(os.path.realpath(output or settings["OUTPUT_PATH"]))
+    except (Exception, SystemExit) as exc:
+        _collect_failure(collector, exc)
+        root.removeHandler(collector)
+        return BuildResult(False, collector.errors, collector.warnings, output or "")
+    try:
+        with build_lock(target, f"waiting for another build of {target} to finish"):
+            return _build_locked(settings, Path(settings_file), target, collector, fatal_warnings)
     finally:
         root.removeHandler(collector)
 
-    result = BuildResult(False, collector.errors, collector.warnings, output or "")
+
+def _build_locked(
+    settings: dict[str, Any],
+    settings_file: Path,
+    output: Path,
+    collector: _Collector,
+    fatal_warnings: bool,
+) -> BuildResult:
+    # pelican ships no types; mypy sees only the typed pelican.plugins.quiz inside it.
+    from pelican import Pelican  # type: ignore[attr-defined]
+
+    retention = list(settings.get("OUTPUT_RETENTION") or [])
+    staging = cache_staging = None
+    cache = Path(settings["CACHE_PATH"])
+    uses_cache = bool(settings.get("CACHE_CONTENT") or settings.get("LOAD_CONTENT_CACHE"))
+    try:
+        recover(output)
+        check_output(
+            output, Path(os.path.realpath(settings["PATH"])), settings_file.resolve(), retention
+        )
+        staging = make_staging(output)
+        if uses_cache:
+            cache_staging, dropped = stage_cache(cache)
+            collector.warnings.extend(dropped)
+            settings["CACHE_PATH"] = str(cache_staging)
+        settings.setdefault("INCREMENTAL_FROM", str(output))  # plugins/incremental reuses pages
+        settings["OUTPUT_PATH"] = str(staging)
+        Pelican(settings).run()
+    except (Exception, SystemExit) as exc:  # every failure is a message, never a traceback
+        _collect_failure(collector, exc)
+
+    result = BuildResult(False, collector.errors, collector.warnings, str(output))
     failed = bool(result.errors or (fatal_warnings and result.warnings))
     if failed:
-        if staging:
-            shutil.rmtree(staging, ignore_errors=True)
+        for folder in (staging, cache_staging):
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
         return result
-    _swap_into_place(staging, result.output)
+    assert staging is not None
+    swap_into_place(staging, output, retention)
+    if cache_staging is not None:
+        commit_cache(cache_staging, cache)
     result.ok = True
     return result
+
+
+def _collect_failure(collector: _Collector, exc: BaseException) -> None:
+    # Our own errors and a settings file's SystemExit("...") already read as a sentence.
+    plain = hasattr(exc, "path") or (isinstance(exc, SystemExit) and isinstance(exc.code, str))
+    if isinstance(exc, OutputProblem):
+        plain = True
+    detail = str(exc) if plain else f"{type(exc).__name__}: {exc}"
+    collector.errors.extend(detail.splitlines() or [detail])
 
 
 def _parse_override(text: str) -> tuple[str, Any]:

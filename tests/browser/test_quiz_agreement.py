@@ -23,7 +23,7 @@ from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-STATIC = ROOT / "plugins" / "quiz" / "static"
+STATIC = ROOT / "plugins" / "pelican-quiz" / "pelican" / "plugins" / "quiz" / "static"
 PAGE = (Path(__file__).parent / "fixtures" / "quiz-page.html").read_text(encoding="utf-8")
 ORIGIN = "http://quiz.test"
 LINK = "{filename}/a.md"

@@ -1,0 +1,236 @@
+"""A build never destroys what it did not write (issue "Hardening", data loss): the output
+folder it may replace, the swap, and the content cache."""
+
+from __future__ import annotations
+
+import errno
+import os
+import shutil
+import stat
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT, SITES
+from tests.quality.test_determinism import tree_differences
+from tools import output_folder
+from tools.build import build_site
+from tools.output_folder import STAMP, build_lock
+
+LINKS = SITES / "links" / "content"
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of this project (settings, tools, plugins, theme, content) in a git repository,
+    with an untracked draft: what `-o` must never destroy."""
+    copy = tmp_path / "project"
+    copy.mkdir()
+    skip = shutil.ignore_patterns("__pycache__", "pelican-quiz", "node_modules")
+    for name in ("tools", "plugins", "theme", "content"):
+        shutil.copytree(ROOT / name, copy / name, ignore=skip)
+    shutil.copy2(ROOT / "pelicanconf.py", copy / "pelicanconf.py")
+    subprocess.run(["git", "init", "-q", str(copy)], check=True)
+    draft = "---\ntitle: My draft\ndate: 2026-11-20\nstatus: draft\n---\nNot in git yet.\n"
+    (copy / "content" / "articles" / "draft-not-in-git.md").write_text(draft)
+    return copy
+
+
+def _build_command(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "tools.build", *args],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(project)},
+    )
+
+
+def _snapshot(folder: Path, into: Path) -> Path:
+    shutil.copytree(folder, into, symlinks=True)
+    return into
+
+
+@pytest.mark.parametrize(
+    ("target", "holds"),
+    [
+        (".", "the content folder"),
+        ("content", "the content folder"),
+        ("..", "the content folder"),
+    ],
+)
+def test_an_output_folder_holding_the_sources_is_refused(
+    project: Path, tmp_path: Path, target: str, holds: str
+) -> None:
+    before = _snapshot(project, tmp_path / "before")
+    run = _build_command(project, "-o", target)
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr
+    shown = (project / target).resolve()
+    assert f"error: output folder {shown} holds {holds} " in run.stderr
+    assert tree_differences(before, project) == []
+    assert (project / ".git").is_dir()
+
+
+def test_an_output_folder_inside_the_content_is_refused(project: Path) -> None:
+    run = _build_command(project, "-o", "content/site")
+    assert run.returncode == 1
+    assert "is inside the content folder" in run.stderr
+    assert not (project / "content" / "site").exists()
+
+
+def test_a_folder_of_someone_elses_files_is_refused(tmp_path: Path) -> None:
+    output = tmp_path / "mine"
+    output.mkdir()
+    (output / "notes.txt").write_text("keep me")
+    result = build_site(str(ROOT / "pelicanconf.py"), {"PATH": str(LINKS)}, str(output))
+    assert not result.ok
+    assert result.errors == [
+        f"output folder {output} holds files no build made (notes.txt); move them away or "
+        "choose an empty folder (a build replaces its output folder)"
+    ]
+    assert sorted(p.name for p in output.iterdir()) == ["notes.txt"]
+
+
+def _build(tmp_path: Path, output: Path, **settings: object) -> list[str]:
+    values = {"PATH": str(LINKS), "CACHE_PATH": str(tmp_path / "cache"), **settings}
+    result = build_site(str(ROOT / "pelicanconf.py"), values, str(output))
+    assert result.ok, result.errors
+    return result.warnings
+
+
+def test_kept_entries_survive_and_old_pages_go(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    # A gh-pages worktree: only its .git and a hand-made CNAME, before any build.
+    output.mkdir()
+    (output / ".git").write_text("gitdir: /somewhere/.git/worktrees/gh-pages\n")
+    (output / "CNAME").write_text("advice.example.org\n")
+    _build(tmp_path, output)
+    (output / "stale.html").write_text("from an older build")
+    _build(tmp_path, output)
+    assert (output / ".git").read_text().startswith("gitdir:")
+    assert (output / "CNAME").read_text() == "advice.example.org\n"
+    assert (output / STAMP).is_file() and (output / "index.html").is_file()
+    assert not (output / "stale.html").exists()
+
+
+def test_a_symlinked_output_folder_gets_the_site_and_stays_a_link(tmp_path: Path) -> None:
+    target = tmp_path / "www"
+    link = tmp_path / "output"
+    link.symlink_to(target, target_is_directory=True)
+    _build(tmp_path, link)
+    _build(tmp_path, link)
+    assert link.is_symlink() and link.resolve() == target.resolve()
+    assert (target / "index.html").is_file()
+
+
+def test_the_output_folder_has_the_usual_modes(tmp_path: Path) -> None:
+    previous = os.umask(0o022)
+    try:
+        _build(tmp_path, tmp_path / "output")
+    finally:
+        os.umask(previous)
+    assert stat.S_IMODE((tmp_path / "output").stat().st_mode) == 0o755
+
+
+def test_a_swap_killed_between_its_renames_is_undone_by_the_next_build(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    _build(tmp_path, output)
+    kept = _snapshot(output, tmp_path / "kept")
+    # What a build killed after setting the old output aside leaves: no output at all.
+    os.rename(output, tmp_path / "output.old-x1y2")
+    (tmp_path / "output.building-z3").mkdir()
+    (tmp_path / "output.building-z3" / STAMP).write_text("")
+    broken = tmp_path / "broken"
+    shutil.copytree(LINKS, broken)
+    (broken / "articles" / "bad.md").write_text("no front matter\n")
+    result = build_site(str(ROOT / "pelicanconf.py"), {"PATH": str(broken)}, str(output))
+    assert not result.ok
+    assert tree_differences(kept, output) == []
+    assert sorted(p.name for p in tmp_path.glob("output.*")) == []
+
+
+def test_an_output_folder_that_cannot_be_renamed_gets_its_contents_replaced(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    output = tmp_path / "output"
+    _build(tmp_path, output)
+    (output / "CNAME").write_text("advice.example.org\n")
+    (output / "stale.html").write_text("old")
+
+    def busy(first: Path, second: Path) -> bool:
+        raise OSError(errno.EBUSY, "Device or resource busy", str(second))  # a mount point
+
+    monkeypatch.setattr(output_folder, "exchange", busy)
+    inode = output.stat().st_ino
+    _build(tmp_path, output)
+    assert output.stat().st_ino == inode  # the same folder, new contents
+    assert not (output / "stale.html").exists()
+    assert (output / "CNAME").read_text() == "advice.example.org\n"
+    assert (output / "index.html").is_file()
+    assert sorted(p.name for p in tmp_path.glob("output.*")) == []
+
+
+def _cached(tmp_path: Path) -> dict[str, object]:
+    return {
+        "CACHE_CONTENT": True,
+        "LOAD_CONTENT_CACHE": True,
+        "CACHE_PATH": str(tmp_path / "cache"),
+    }
+
+
+def test_an_unreadable_cache_is_dropped_with_one_warning(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    _build(tmp_path, output, **_cached(tmp_path))
+    readers = tmp_path / "cache" / "ArticlesGenerator-Readers"
+    assert readers.stat().st_size > 0
+    readers.write_bytes(b"")  # a build killed while saving it, before this fix
+    warnings = _build(tmp_path, output, **_cached(tmp_path))
+    assert [w for w in warnings if "content cache" in w] == [
+        f"{readers}: the content cache file was unreadable (a build was killed while saving "
+        "it?); it was dropped and is rebuilt"
+    ]
+    assert readers.stat().st_size > 0
+    assert [w for w in _build(tmp_path, output, **_cached(tmp_path)) if "cache" in w] == []
+
+
+def test_a_failed_build_leaves_the_cache_as_it_was(tmp_path: Path) -> None:
+    output = tmp_path / "output"
+    _build(tmp_path, output, **_cached(tmp_path))
+    before = _snapshot(tmp_path / "cache", tmp_path / "cache-before")
+    broken = tmp_path / "broken"
+    shutil.copytree(LINKS, broken)
+    (broken / "articles" / "new.md").write_text("---\ntitle: New\ndate: 2026-11-01\n---\nHi\n")
+    (broken / "articles" / "bad.md").write_text("no front matter\n")
+    values = {"PATH": str(broken), **_cached(tmp_path)}
+    assert not build_site(str(ROOT / "pelicanconf.py"), values, str(output)).ok
+    assert tree_differences(before, tmp_path / "cache") == []
+    assert sorted(p.name for p in tmp_path.glob("cache.*")) == []
+
+
+def test_a_second_build_at_the_same_time_waits_for_the_first(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    output = tmp_path / "output"
+    held, released = threading.Event(), threading.Event()
+
+    def first_build() -> None:
+        with build_lock(output, "unused"):
+            held.set()
+            time.sleep(0.5)
+            released.set()
+
+    thread = threading.Thread(target=first_build)
+    thread.start()
+    held.wait()
+    _build(tmp_path, output, **_cached(tmp_path))
+    # It could only start once the first one let go.
+    assert released.is_set()
+    thread.join()
+    assert f"waiting for another build of {output} to finish" in capsys.readouterr().err
+    assert (output / "index.html").is_file()

@@ -1,0 +1,61 @@
+"""Pelican's content cache, made safe: a build reads and writes a copy, and the copy replaces
+``cache/`` only when the build succeeded, in one step. A build killed while saving, or two
+builds at once, can no longer leave a half-written file behind; a cache file that is unreadable
+all the same (an old crash) is dropped with one warning and rebuilt, instead of failing every
+build with "EOFError: Ran out of input".
+"""
+
+from __future__ import annotations
+
+import gzip
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from tools.output_folder import exchange, folder_mode
+
+__all__ = ["commit_cache", "stage_cache"]
+
+
+def _readable(path: Path) -> bool:
+    """Whether ``path`` holds a whole pickle: every pickle ends with the STOP opcode."""
+    try:
+        if path.read_bytes()[:2] == b"\x1f\x8b":
+            with gzip.open(path) as handle:
+                data = handle.read()
+        else:
+            data = path.read_bytes()
+    except (OSError, EOFError, gzip.BadGzipFile):
+        return False
+    return data.endswith(b".")
+
+
+def stage_cache(cache: Path) -> tuple[Path, list[str]]:
+    """A copy of ``cache`` for one build to use, and a warning per file left out of it."""
+    cache.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=cache.name + ".building-", dir=cache.parent))
+    warnings: list[str] = []
+    if cache.is_dir():
+        for file in sorted(p for p in cache.rglob("*") if p.is_file()):
+            target = staging / file.relative_to(cache)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            if file.parent == cache and not _readable(file):
+                warnings.append(
+                    f"{file}: the content cache file was unreadable (a build was killed while "
+                    "saving it?); it was dropped and is rebuilt"
+                )
+                continue
+            shutil.copy2(file, target)
+    return staging, warnings
+
+
+def commit_cache(staging: Path, cache: Path) -> None:
+    """Put a successful build's cache in place of ``cache``."""
+    staging.chmod(folder_mode())
+    if cache.is_dir() and exchange(staging, cache):
+        shutil.rmtree(staging, ignore_errors=True)
+        return
+    if cache.is_dir():
+        shutil.rmtree(cache)
+    os.rename(staging, cache)
