@@ -22,17 +22,18 @@ SITES = Path(__file__).resolve().parent / "sites"
 
 
 def run_build_command(
-    *args: str, env: Mapping[str, str] | None = None
+    *args: str, env: Mapping[str, str] | None = None, project: Path = ROOT
 ) -> subprocess.CompletedProcess[str]:
-    """``python -m tools.build ARGS`` from the repository root, its output captured as text.
-    ``env`` replaces the environment (default: this one, with the repository importable)."""
+    """``python -m tools.build ARGS`` in ``project`` (the repository root, or a copy of it),
+    its output captured as text. ``env`` replaces the environment (default: this one, with
+    ``project`` importable)."""
     return subprocess.run(
         [sys.executable, "-m", "tools.build", *args],
         capture_output=True,
         text=True,
-        cwd=ROOT,
+        cwd=project,
         check=False,
-        env=dict(env) if env is not None else {**os.environ, "PYTHONPATH": str(ROOT)},
+        env=dict(env) if env is not None else {**os.environ, "PYTHONPATH": str(project)},
     )
 
 

@@ -5,10 +5,13 @@ deliberate change, then read the diff."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
+from markdown_it import MarkdownIt
 from mdit_reader.renderer import configure, make_markdown, render
+from pelican.plugins.quiz.toolkit.located_yaml import SourceError
 
 CASES = sorted((Path(__file__).parent / "cases").glob("*.md"))
 
@@ -43,3 +46,35 @@ def test_unknown_setting_is_refused_with_the_known_ones() -> None:
 def test_unknown_extension_is_refused() -> None:
     with pytest.raises(ValueError, match=r"unknown extension\(s\) emoji"):
         configure({"extensions": ["table", "emoji"]})
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("no_such_module:rule", "MARKDOWN_IT: plugin 'no_such_module:rule' cannot be loaded"),
+        ("pelican.plugins.quiz.embed.mdit_fence:nope", "cannot be loaded"),
+        ("pelican.plugins.quiz.embed.mdit_fence", "expected 'module:function'"),
+        ("pelican.plugins.quiz.embed.mdit_fence:__name__", "is not a function"),
+    ],
+)
+def test_a_plugin_that_cannot_be_loaded_is_refused(name: str, message: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(message)):
+        configure({"plugins": [name]})
+
+
+def test_a_plugin_rule_renders_its_own_fences_and_passes_the_rest_on() -> None:
+    def shout(md: MarkdownIt) -> None:
+        fallback = md.renderer.rules["fence"]
+
+        def fence(tokens, idx, options, env):
+            if tokens[idx].info.strip() == "{shout}":
+                return f"<p>{tokens[idx].content.strip().upper()}</p>"
+            return fallback(tokens, idx, options, env)
+
+        md.add_render_rule("fence", lambda self, *args: fence(*args))
+
+    md = make_markdown(configure({"plugins": [shout]}))
+    html = render(md, "```{shout}\nhi\n```\n\n```python\nx = 1\n```\n", "a.md").html
+    assert "<p>HI</p>" in html and '<code class="language-python">' in html
+    with pytest.raises(SourceError, match=r"a.md:1: unknown directive '\{poll\}'"):
+        render(md, "```{poll} x\n```\n", "a.md")

@@ -8,14 +8,13 @@ import os
 import shutil
 import stat
 import subprocess
-import sys
 import threading
 import time
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SITES
+from tests.conftest import ROOT, SITES, run_build_command
 from tests.quality.test_determinism import tree_differences
 from tools import output_folder
 from tools.build import build_site
@@ -40,17 +39,6 @@ def project(tmp_path: Path) -> Path:
     return copy
 
 
-def _build_command(project: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "tools.build", *args],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "PYTHONPATH": str(project)},
-    )
-
-
 def _snapshot(folder: Path, into: Path) -> Path:
     shutil.copytree(folder, into, symlinks=True)
     return into
@@ -68,7 +56,7 @@ def test_an_output_folder_holding_the_sources_is_refused(
     project: Path, tmp_path: Path, target: str, holds: str
 ) -> None:
     before = _snapshot(project, tmp_path / "before")
-    run = _build_command(project, "-o", target)
+    run = run_build_command("-o", target, project=project)
     assert run.returncode == 1
     assert "Traceback" not in run.stderr
     shown = (project / target).resolve()
@@ -78,7 +66,7 @@ def test_an_output_folder_holding_the_sources_is_refused(
 
 
 def test_an_output_folder_inside_the_content_is_refused(project: Path) -> None:
-    run = _build_command(project, "-o", "content/site")
+    run = run_build_command("-o", "content/site", project=project)
     assert run.returncode == 1
     assert "is inside the content folder" in run.stderr
     assert not (project / "content" / "site").exists()
