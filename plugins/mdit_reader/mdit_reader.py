@@ -20,6 +20,8 @@ from .renderer import configure, make_markdown
 __all__ = ["MarkdownItReader", "register"]
 
 _TEXT_FIELDS = ("title", "slug", "status", "category", "author", "lang", "template")
+# What this reader works out itself for every page; front matter cannot set it.
+_READER_FIELDS = ("toc", "heading_ids", "reading_time")
 
 
 class MarkdownItReader(BaseReader):  # type: ignore[misc]
@@ -56,6 +58,13 @@ class MarkdownItReader(BaseReader):  # type: ignore[misc]
         metadata: dict[str, Any] = {}
         for key, value in values.items():
             name = key.lower()
+            if name in _READER_FIELDS:
+                raise SourceError(
+                    path,
+                    line_of((key,)),
+                    f"'{key}' is worked out by the reader from the text; it cannot be set in "
+                    "front matter",
+                )
             if name in _TEXT_FIELDS and not isinstance(value, str):
                 raise SourceError(
                     path, line_of((key,)), f"'{key}' must be text, not {excerpt(value)}"

@@ -27,6 +27,9 @@ log = logging.getLogger(__name__)
 _MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")
 _RST = (".rst", ".rest")
 _RST_DIRECTIVE = re.compile(r"^\.\. quiz::", re.M)
+# Set by the plugin on the pages that hold a quiz, and read by themes: a page's metadata
+# naming one could put any script on the page.
+OWN_ATTRIBUTES = ("quiz_ids", "quiz_stylesheets", "quiz_scripts")
 
 
 def load_quizzes(folder: Path, content_root: str) -> tuple[dict[str, Quiz], list[SourceError]]:
@@ -78,6 +81,30 @@ def _unhooked(content: Any, content_root: str) -> SourceError | None:
     )
 
 
+def _forged(content: Any, content_root: str) -> list[SourceError]:
+    """An error for each of the plugin's own attributes a page's metadata sets."""
+    names = [key for key in content.metadata if key.lower() in OWN_ATTRIBUTES]
+    if not names:
+        return []
+    try:
+        text = Path(content.source_path).read_text(encoding="utf-8-sig")
+    except (OSError, ValueError):
+        text = ""
+    errors = []
+    for name in names:
+        # The metadata line, in YAML front matter, Pelican's "Key: value" or reST's ":key:".
+        found = re.search(rf"^[ \t]*:?{re.escape(name)}[ \t]*:", text, re.I | re.M)
+        errors.append(
+            SourceError(
+                display_path(content.source_path, content_root),
+                text.count("\n", 0, found.start()) + 1 if found else None,
+                f"'{name}' is set by the quiz plugin on pages that hold a quiz; it cannot be "
+                "set in a page's metadata",
+            )
+        )
+    return errors
+
+
 def compile_and_place(settings: dict[str, Any], context: dict[str, Any]) -> Placement:
     """Do the build's quiz work; raise :class:`QuizErrors` with every problem found."""
     root = settings["PATH"]
@@ -94,6 +121,7 @@ def compile_and_place(settings: dict[str, Any], context: dict[str, Any]) -> Plac
     placement = Placement(quizzes, labels, settings)
     register_assets(context, settings)
     for content in contents.values():
+        errors += _forged(content, root)
         if embeds_a_quiz(content):
             errors += place_quizzes(content, placement)
         elif getattr(content, "source_path", None):
