@@ -34,7 +34,15 @@ THEME = str(_HERE / "theme")
 # The site's own plugins live in plugins/; "quiz" is the pelican-quiz distribution, installed
 # into .venv like any other (plugins/pelican-quiz) and found by Pelican under pelican.plugins.
 PLUGIN_PATHS = [str(_HERE / "plugins")]
-PLUGINS = ["quiz", "mdit_reader", "site_files", "pagefind_index", "url_cache", "incremental"]
+PLUGINS = [
+    "quiz",
+    "mdit_reader",
+    "link_check",
+    "site_files",
+    "pagefind_index",
+    "url_cache",
+    "incremental",
+]
 
 
 

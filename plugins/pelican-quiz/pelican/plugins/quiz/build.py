@@ -121,6 +121,8 @@ def compile_and_place(settings: dict[str, Any], context: dict[str, Any]) -> Plac
     placement = Placement(quizzes, labels, settings)
     register_assets(context, settings)
     for content in contents.values():
+        if content is None:  # a file Pelican could not read: its own error says why
+            continue
         errors += _forged(content, root)
         if embeds_a_quiz(content):
             errors += place_quizzes(content, placement)

@@ -12,6 +12,7 @@ from typing import Any
 
 from .model import Quiz
 from .toolkit.located_yaml import SourceError
+from .toolkit.site_links import link_problem
 
 __all__ = ["link_labels"]
 
@@ -31,8 +32,9 @@ def link_labels(
 ) -> tuple[dict[str, str] | None, list[SourceError]]:
     """Check each link's page and section exist; label each with the section's title.
 
-    No labels (and no error) when a linked file exists but failed to load: its own error says
-    what is wrong, and the quiz cannot be placed until it is fixed."""
+    No labels (and no error) when a linked page failed to load (Pelican keeps it as None): its
+    own error says what is wrong, and the quiz cannot be placed until it is fixed. Any other
+    file (a static file, a quiz, a path outside the content) is no page: an error."""
     labels: dict[str, str] = {}
     errors: list[SourceError] = []
     unreadable = False
@@ -41,29 +43,15 @@ def link_labels(
         assert match is not None  # the schema only admits {filename} links
         target = contents.get(match["path"])
         line = quiz.line_of(where)
-        if target is None and (content_root / match["path"]).is_file():
+        if target is None and match["path"] in contents:
             unreadable = True
             continue
-        if target is None:
-            errors.append(
-                SourceError(
-                    quiz.source_path, line, f"link {link}: no article or page '{match['path']}'"
-                )
-            )
-            continue
         fragment = match["fragment"]
-        if fragment is None:
-            labels[link] = target.title
+        problem = link_problem(match["path"], fragment, contents)
+        if problem is not None:
+            errors.append(SourceError(quiz.source_path, line, f"link {link}: {problem}"))
             continue
+        assert target is not None  # link_problem found the page
         html = getattr(target, "_content", "") or ""
-        if not re.search(rf'\bid="{re.escape(fragment)}"', html):
-            errors.append(
-                SourceError(
-                    quiz.source_path,
-                    line,
-                    f"link {link}: '{match['path']}' has no section '#{fragment}'",
-                )
-            )
-            continue
-        labels[link] = _heading_text(html, fragment) or target.title
+        labels[link] = (_heading_text(html, fragment) if fragment else None) or target.title
     return (None if unreadable else labels), errors

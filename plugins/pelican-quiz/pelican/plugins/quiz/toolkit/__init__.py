@@ -10,4 +10,5 @@ up in uses it for its Markdown reader's front matter). It knows nothing of quizz
 - :mod:`.no_script`: refusing script markup and script URLs in YAML strings;
 - :mod:`.settings`: filling a plugin's documented setting defaults, naming unknown keys;
 - :mod:`.pelican_links`: a markdown-it-py rule that keeps Pelican's ``{filename}`` links intact.
+- :mod:`.site_links`: whether a ``{filename}`` link reaches a page and its ``#section``.
 """
