@@ -107,7 +107,7 @@ def _check(generators: list[Any]) -> None:
             )
     _noted.clear()
     for static in context.get("static_content", {}).values():
-        source = getattr(static, "source_path", None)
+        source: str = getattr(static, "source_path", None) or ""
         real = os.path.realpath(source) if source else ""
         if real and real not in reported and not Path(real).is_relative_to(root):
             errors.append(
