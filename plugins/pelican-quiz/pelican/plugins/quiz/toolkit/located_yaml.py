@@ -21,6 +21,9 @@ __all__ = ["Located", "SourceError", "YamlPath", "excerpt", "load_yaml"]
 YamlPath = tuple[str | int, ...]
 
 _EXCERPT_LIMIT = 40
+# Deeper than any hand-written file needs, and far from Python's recursion limit.
+MAX_DEPTH = 50
+_TOO_DEEP = f"values are nested more than {MAX_DEPTH} levels deep here; no file needs that many"
 
 
 def excerpt(value: object, limit: int = _EXCERPT_LIMIT) -> str:
@@ -72,9 +75,22 @@ class Located:
 
 
 class _Loader(yaml.SafeLoader):
-    """SafeLoader that refuses anchors and aliases before anything is built from them."""
+    """SafeLoader that refuses anchors and aliases before anything is built from them, and
+    nesting deep enough to exhaust the stack."""
+
+    _depth = 0
 
     def compose_node(self, parent: Node | None, index: int) -> Node | None:
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                event = self.peek_event()  # type: ignore[no-untyped-call]
+                raise _LocatedProblem(_TOO_DEEP, event.start_mark)
+            return self._compose_checked(parent, index)
+        finally:
+            self._depth -= 1
+
+    def _compose_checked(self, parent: Node | None, index: int) -> Node | None:
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()  # type: ignore[no-untyped-call]
             raise _LocatedProblem("YAML aliases (*name) are not allowed here", event.start_mark)
@@ -96,7 +112,14 @@ _PLAIN_TAGS = ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map")
 
 
 def _scalar(loader: Any, node: ScalarNode) -> Any:
-    value = loader.construct_object(node, deep=True)
+    try:
+        value = loader.construct_object(node, deep=True)
+    except (ValueError, TypeError, OverflowError) as exc:  # 2026-13-45 looks like a date
+        raise _LocatedProblem(
+            f"{excerpt(node.value)} is not a valid value ({exc}); put it in quotes to keep "
+            "it as text",
+            node.start_mark,
+        ) from None
     # Dates stay text: Pelican parses them itself and a quiz has no use for them.
     if isinstance(value, datetime.date):
         return node.value
@@ -104,6 +127,8 @@ def _scalar(loader: Any, node: ScalarNode) -> Any:
 
 
 def _build(loader: Any, node: Node, path: YamlPath, positions: dict[YamlPath, Any]) -> Any:
+    if len(path) >= MAX_DEPTH:
+        raise _LocatedProblem(_TOO_DEEP, node.start_mark)
     positions[path] = (node.start_mark.line + 1, node.start_mark.column + 1)
     if not isinstance(node, ScalarNode) and node.tag not in _PLAIN_TAGS:
         raise _LocatedProblem(f"tags such as {node.tag} are not allowed", node.start_mark)
