@@ -22,9 +22,9 @@ DEFAULT_DATE = None
 PATH = str(_HERE / "content")
 ARTICLE_PATHS = ["articles"]
 PAGE_PATHS = ["pages"]
-# Files under content/extra/ are copied to the site root (robots.txt, CNAME and the like).
+# Files under content/extra/ are published at the site root (plugins/site_files,
+# SITE_FILES_EXTRA): content/extra/keybase.txt becomes /keybase.txt.
 STATIC_PATHS = ["extra", "images"]
-EXTRA_PATH_METADATA: dict[str, dict[str, str]] = {}
 IGNORE_FILES = [".#*", "*~", "*.swp"]
 OUTPUT_PATH = str(_HERE / "output")
 # Kept when a build replaces output/: a gh-pages worktree's .git, a hand-made CNAME.

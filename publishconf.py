@@ -16,6 +16,9 @@ if not SITEURL.startswith(("http://", "https://")):
     )
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
+# Drafts (status: draft) are for `make build` and `make serve`; production never writes them.
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
 FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"

@@ -9,6 +9,11 @@ Settings (defaults in :data:`DEFAULTS`):
 ``SITE_FILES_SITEMAP``  write sitemap.xml of the index, articles and pages (True)
 ``SITE_FILES_ROBOTS``   write robots.txt allowing everything, pointing to the sitemap (True)
 ``SITE_FILES_CNAME``    custom domain for GitHub Pages; written to CNAME when set ("")
+``SITE_FILES_EXTRA``    folder of the content whose files are published at the site root, at
+                        the same paths ("extra"; it must be in STATIC_PATHS)
+
+A file of the extra folder that the plugin also writes (robots.txt, CNAME) is an error naming
+both, never a silent overwrite.
 """
 
 from __future__ import annotations
@@ -27,12 +32,18 @@ DEFAULTS: dict[str, Any] = {
     "SITE_FILES_SITEMAP": True,
     "SITE_FILES_ROBOTS": True,
     "SITE_FILES_CNAME": "",
+    "SITE_FILES_EXTRA": "extra",
 }
 _TYPES: dict[str, type | tuple[type, ...]] = {
     "SITE_FILES_SITEMAP": bool,
     "SITE_FILES_ROBOTS": bool,
     "SITE_FILES_CNAME": str,
+    "SITE_FILES_EXTRA": str,
 }
+
+
+class SiteFilesError(SystemExit):
+    """A setting or file that cannot work (one sentence, no traceback)."""
 
 
 def _absolute(siteurl: str) -> bool:
@@ -59,7 +70,39 @@ def sitemap_xml(siteurl: str, articles: list[Any], pages: list[Any]) -> str:
 
 
 def _on_initialized(pelican: Any) -> None:
-    fill_defaults(pelican.settings, DEFAULTS, _TYPES, "site_files")
+    settings = pelican.settings
+    fill_defaults(settings, DEFAULTS, _TYPES, "site_files")
+    _publish_extra_at_root(settings)
+
+
+def _written_here(settings: dict[str, Any]) -> set[str]:
+    """The root files this plugin writes in this build."""
+    names = {"robots.txt"} if settings["SITE_FILES_ROBOTS"] else set()
+    if settings["SITE_FILES_CNAME"].strip():
+        names.add("CNAME")
+    if settings["SITE_FILES_SITEMAP"] and _absolute(settings["SITEURL"]):
+        names.add("sitemap.xml")
+    return names
+
+
+def _publish_extra_at_root(settings: dict[str, Any]) -> None:
+    """Map each file of the extra folder to the same path from the site root (an entry the
+    site wrote in EXTRA_PATH_METADATA itself wins)."""
+    folder = settings["SITE_FILES_EXTRA"].strip("/")
+    extra = Path(settings["PATH"]) / folder
+    if not folder or not extra.is_dir():
+        return
+    metadata = settings.setdefault("EXTRA_PATH_METADATA", {})
+    written = _written_here(settings)
+    for file in sorted(p for p in extra.rglob("*") if p.is_file()):
+        inside = file.relative_to(extra).as_posix()
+        metadata.setdefault(f"{folder}/{inside}", {"path": inside})
+        if inside in written:
+            raise SiteFilesError(
+                f"[site_files] content/{folder}/{inside} would be overwritten by the {inside} "
+                "this plugin writes; remove the file or turn the setting off "
+                "(SITE_FILES_ROBOTS, SITE_FILES_CNAME, SITE_FILES_SITEMAP)"
+            )
 
 
 def _on_all_generators_finalized(generators: list[Any]) -> None:
