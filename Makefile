@@ -85,7 +85,7 @@ bench: $(VENV)/.bench $(if $(NPM),node_modules/.installed benchmarks/lighthouse/
 lint: $(VENV)/.dev
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check plugins tools tests
-	$(PY) -m mypy plugins/mdit_reader plugins/site_helpers plugins/link_check plugins/site_files plugins/pagefind_index \
+	$(PY) -m mypy plugins/mdit_reader plugins/site_helpers plugins/content_guard plugins/site_files plugins/pagefind_index \
 	  plugins/url_cache plugins/incremental tools
 	cd $(QUIZ) && $(CURDIR)/$(PY) -m mypy
 

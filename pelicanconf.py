@@ -37,7 +37,7 @@ PLUGIN_PATHS = [str(_HERE / "plugins")]
 PLUGINS = [
     "quiz",
     "mdit_reader",
-    "link_check",
+    "content_guard",
     "site_files",
     "pagefind_index",
     "url_cache",
@@ -72,6 +72,13 @@ CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
+
+# Markdown through our reader, and no other reader: Pelican's HTML reader publishes <script>
+# verbatim, reST's raw and include directives likewise, and .mkd/.mdown go to Python-Markdown.
+READERS = {"html": None, "htm": None, "rst": None, "mkd": None, "mdown": None}
+# Should reST ever be read (the quiz's `.. quiz::` directive works there), no raw HTML and no
+# files from the machine.
+DOCUTILS_SETTINGS = {"raw_enabled": False, "file_insertion_enabled": False}
 
 # Fast rebuilds while serving: reuse what the readers produced for unchanged files.
 CACHE_CONTENT = True

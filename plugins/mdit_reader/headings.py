@@ -69,6 +69,7 @@ def heading_ids(
     def assign_ids(state: StateCore) -> None:
         env = state.env
         taken: set[str] = set(env.setdefault("heading_ids", []))
+        suffixes: dict[str, int] = {}  # slug -> the last number added to it
         toc: list[dict[str, Any]] = env.setdefault("toc", [])
         offset = env.get("line_offset", 1)
         tokens = state.tokens
@@ -90,10 +91,13 @@ def heading_ids(
                 anchor = explicit
             else:
                 base = slugify(title)
-                anchor, n = base, 1
-                while anchor in taken:
+                # Count on from the last suffix this slug got: identical headings stay linear.
+                anchor, n = base, suffixes.get(base, 1)
+                if anchor in taken:
+                    while (anchor := f"{base}-{n + 1}") in taken:
+                        n += 1
                     n += 1
-                    anchor = f"{base}-{n}"
+                suffixes[base] = n
             taken.add(anchor)
             token.attrSet("id", anchor)
             if level in permalink_levels:

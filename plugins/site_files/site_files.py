@@ -19,6 +19,7 @@ both, never a silent overwrite.
 from __future__ import annotations
 
 import datetime
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -26,7 +27,7 @@ from xml.sax.saxutils import escape
 import pelican.plugins.signals as signals
 from pelican.plugins.quiz.toolkit.settings import fill_defaults
 
-__all__ = ["DEFAULTS", "register", "sitemap_xml"]
+__all__ = ["DEFAULTS", "register", "root_files", "sitemap_xml"]
 
 DEFAULTS: dict[str, Any] = {
     "SITE_FILES_SITEMAP": True,
@@ -75,8 +76,8 @@ def _on_initialized(pelican: Any) -> None:
     _publish_extra_at_root(settings)
 
 
-def _written_here(settings: dict[str, Any]) -> set[str]:
-    """The root files this plugin writes in this build."""
+def root_files(settings: Mapping[str, Any]) -> set[str]:
+    """The root files this plugin writes in this build (its settings filled in)."""
     names = {"robots.txt"} if settings["SITE_FILES_ROBOTS"] else set()
     if settings["SITE_FILES_CNAME"].strip():
         names.add("CNAME")
@@ -93,7 +94,7 @@ def _publish_extra_at_root(settings: dict[str, Any]) -> None:
     if not folder or not extra.is_dir():
         return
     metadata = settings.setdefault("EXTRA_PATH_METADATA", {})
-    written = _written_here(settings)
+    written = root_files(settings)
     for file in sorted(p for p in extra.rglob("*") if p.is_file()):
         inside = file.relative_to(extra).as_posix()
         metadata.setdefault(f"{folder}/{inside}", {"path": inside})

@@ -78,3 +78,23 @@ def test_a_plugin_rule_renders_its_own_fences_and_passes_the_rest_on() -> None:
     assert "<p>HI</p>" in html and '<code class="language-python">' in html
     with pytest.raises(SourceError, match=r"a.md:1: unknown directive '\{poll\}'"):
         render(md, "```{poll} x\n```\n", "a.md")
+
+
+def test_twenty_thousand_identical_headings_take_linear_work() -> None:
+    # Each new copy of a slug used to count up from -2 through every earlier copy: 20,000
+    # identical headings took 53 s. The alarm is a guard against that, not a speed target.
+    import signal
+
+    def too_slow(signum: int, frame: object) -> None:
+        raise TimeoutError("quadratic heading ids")
+
+    md = make_markdown(configure({}))
+    previous = signal.signal(signal.SIGALRM, too_slow)
+    signal.alarm(20)
+    try:
+        rendered = render(md, "## Same\n\n" * 20_000 + "## Same-2\n", "a.md")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+    assert len(rendered.heading_ids) == 20_001
+    assert {"same", "same-2", "same-20000", "same-2-2"} <= set(rendered.heading_ids)

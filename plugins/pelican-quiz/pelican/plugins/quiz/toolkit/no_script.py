@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from html import unescape
 from typing import Any
+from urllib.parse import unquote
 
 from .located_yaml import Located, SourceError, YamlPath, excerpt
 
@@ -37,5 +39,10 @@ def script_errors(located: Located, path: str) -> list[SourceError]:
             f"here: {excerpt(text)}",
         )
         for where, text in _strings(located.data, ())
-        if _SCRIPT.search(text)
+        if _SCRIPT.search(text) or _SCRIPT.search(_decoded(text))
     ]
+
+
+def _decoded(text: str) -> str:
+    # &#106;avascript: and java%73cript: are javascript: to a browser.
+    return re.sub(r"[\x00-\x20]+", "", unquote(unescape(text)))

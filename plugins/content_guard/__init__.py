@@ -1,0 +1,1 @@
+from .content_guard import *  # noqa: F403

@@ -1,1 +1,0 @@
-from .link_check import *  # noqa: F403
