@@ -7,6 +7,7 @@ checks them itself against the generated pages, and labels each with its section
 from __future__ import annotations
 
 import re
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,8 @@ def _heading_text(html: str, fragment: str) -> str | None:
     if match is None:
         return None
     text = re.sub(r'<a class="(?:permalink|headerlink)".*?</a>', "", match.group(2), flags=re.S)
-    return re.sub(r"<[^>]+>", "", text).strip()
+    # Plain text, as a title is: the quiz escapes it once when it writes the link.
+    return unescape(re.sub(r"<[^>]+>", "", text)).strip()
 
 
 def link_labels(
