@@ -8,6 +8,9 @@ sys.path.insert(0, str(_HERE))
 # The site's own plugins share helpers (plugins/site_helpers/) by import.
 sys.path.insert(0, str(_HERE / "plugins"))
 
+from pelican.plugins.quiz.toolkit.located_yaml import SourceError  # noqa: E402
+from pelican.plugins.quiz.toolkit.source_files import display_path  # noqa: E402
+
 from tools.livereload_csp import livereload_script_hash  # noqa: E402
 
 AUTHOR = "After the No"
@@ -48,7 +51,22 @@ PLUGINS = [
 
 def reading_order(article):
     """Articles in the order of their `order` front matter field; any without one go last."""
-    return (getattr(article, "order", 10**6), article.slug)
+    order = getattr(article, "order", 10**6)
+    if isinstance(order, bool) or not isinstance(order, int):
+        # Pelican would report the failed sort with this function's address and no file.
+        raise SourceError(
+            display_path(article.source_path, article.settings["PATH"]),
+            _line_of(article.source_path, "order:"),
+            f"'order' must be a whole number (the article's place in the reading order), "
+            f"not {order!r}",
+        )
+    return (order, article.slug)
+
+
+def _line_of(path, text):
+    source = Path(path).read_text(encoding="utf-8-sig")
+    at = source.find(text)
+    return source.count("\n", 0, at) + 1 if at >= 0 else None
 
 
 ARTICLE_ORDER_BY = reading_order

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -199,3 +200,15 @@ def test_only_a_failed_build_waits_for_the_exit_handlers(code: int, handlers_run
 def test_search_index_holds_article_bodies_only(real_site: Site) -> None:
     entry = json.loads((real_site.output / "pagefind" / "0" / "pagefind-entry.json").read_text())
     assert entry["languages"]["en"]["page_count"] == 6
+
+
+def test_an_order_that_is_no_number_names_its_file_and_line(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(SITES / "links" / "content", content)
+    target = content / "articles" / "target.md"
+    target.write_text(target.read_text().replace("title:", "order: first\ntitle:", 1))
+    site = build_into(tmp_path, content, expect_ok=False)
+    assert site.result.errors == [
+        "content/articles/target.md:2: 'order' must be a whole number (the article's place in "
+        "the reading order), not 'first'"
+    ]
