@@ -40,7 +40,9 @@ def stage_cache(cache: Path) -> tuple[Path, list[str]]:
         for file in sorted(p for p in cache.rglob("*") if p.is_file()):
             target = staging / file.relative_to(cache)
             target.parent.mkdir(parents=True, exist_ok=True)
-            if file.parent == cache and not _readable(file):
+            # Pelican's own cache files are pickles named after their generators (no suffix);
+            # the others belong to plugins, which read them defensively themselves.
+            if file.parent == cache and not file.suffix and not _readable(file):
                 warnings.append(
                     f"{file}: the content cache file was unreadable (a build was killed while "
                     "saving it?); it was dropped and is rebuilt"

@@ -37,9 +37,10 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "INCREMENTAL_WRITES": bool,
     "INCREMENTAL_FROM": (str, type(None)),
 }
-# Kept inside the output folder, so the keys always describe the pages beside them: a build
-# that fails is never swapped in, and neither are its keys.
-INDEX_NAME = ".incremental-pages.json"
+# Kept in the cache folder, not in the published one (whose bytes must not depend on where the
+# checkout is). Each key is stored with the size and modification time its page had when it
+# was written, so a page another build wrote since (make publish, say) is never taken for it.
+INDEX_NAME = "incremental-pages.json"
 _PLAIN = (str, int, float, bool, type(None))
 # Settings that say where a build writes, not what a page says (the staging folder's name
 # changes with every build).
@@ -99,8 +100,8 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
         super().__init__(output_path, settings=settings)
         self.enabled = bool(settings.get("INCREMENTAL_WRITES")) and is_cached_build(settings)
         self.previous = Path(settings.get("INCREMENTAL_FROM") or output_path)
-        self.index_file = Path(output_path) / INDEX_NAME
-        self.known = read_json_object(self.previous / INDEX_NAME) if self.enabled else {}
+        self.index_file = Path(settings["CACHE_PATH"]) / INDEX_NAME
+        self.known = read_json_object(self.index_file) if self.enabled else {}
         self.keys: dict[str, str] = {}
         self.reused = 0
         self._site_key: str | None = None
@@ -189,7 +190,7 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
         key = _digest(self._site(context), name, template.filename, *own, shown)
         self.keys[name] = key
         old = self.previous / name
-        if self.known.get(name) != key or not old.is_file():
+        if self.known.get(name) != [key, *_stamp(old)]:
             return False
         target = Path(self.output_path) / name
         if target.resolve() != old.resolve():
@@ -207,9 +208,20 @@ class IncrementalWriter(Writer):  # type: ignore[misc]
         if not self.enabled:
             return
         self.index_file.parent.mkdir(parents=True, exist_ok=True)
+        output = Path(self.output_path)
+        kept = {name: [key, *_stamp(output / name)] for name, key in self.keys.items()}
         temporary = self.index_file.with_suffix(".tmp")
-        temporary.write_text(json.dumps(self.keys, sort_keys=True), encoding="utf-8")
+        temporary.write_text(json.dumps(kept, sort_keys=True), encoding="utf-8")
         os.replace(temporary, self.index_file)
+
+
+def _stamp(page: Path) -> list[int]:
+    """The size and modification time of a written page ([] when there is none)."""
+    try:
+        found = page.stat()
+    except OSError:
+        return []
+    return [found.st_size, found.st_mtime_ns]
 
 
 def _get_writer(pelican: Any) -> type:

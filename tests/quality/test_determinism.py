@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, build_into
+from tests.conftest import ROOT, build_into, copy_project, run_build_command
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -58,3 +58,15 @@ def test_remembered_urls_change_nothing(tmp_path: Path) -> None:
     without = [p for p in PLUGINS if p != "url_cache"]
     plain = build_into(tmp_path / "two", ROOT / "content", PLUGINS=without)
     assert tree_differences(with_cache.output, plain.output) == []
+
+
+def test_two_checkouts_build_byte_identical_output(tmp_path: Path) -> None:
+    # make build, in two checkouts at different paths: nothing published may depend on where.
+    outputs = []
+    for name in ("one", "checkout-two"):
+        project = copy_project(tmp_path / name)
+        run = run_build_command(project=project)
+        assert run.returncode == 0, run.stderr
+        outputs.append(project / "output")
+    assert tree_differences(*outputs) == []
+    assert sorted(p.name for p in outputs[0].glob(".*")) == [".tools-build"]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SITES, run_build_command
+from tests.conftest import ROOT, SITES, copy_project, run_build_command
 from tests.quality.test_determinism import tree_differences
 from tools import output_folder
 from tools.build import build_site
@@ -25,14 +25,9 @@ LINKS = SITES / "links" / "content"
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of this project (settings, tools, plugins, theme, content) in a git repository,
-    with an untracked draft: what `-o` must never destroy."""
-    copy = tmp_path / "project"
-    copy.mkdir()
-    skip = shutil.ignore_patterns("__pycache__", "pelican-quiz", "node_modules")
-    for name in ("tools", "plugins", "theme", "content"):
-        shutil.copytree(ROOT / name, copy / name, ignore=skip)
-    shutil.copy2(ROOT / "pelicanconf.py", copy / "pelicanconf.py")
+    """A copy of this project in a git repository, with an untracked draft: what `-o` must
+    never destroy."""
+    copy = copy_project(tmp_path / "project")
     subprocess.run(["git", "init", "-q", str(copy)], check=True)
     draft = "---\ntitle: My draft\ndate: 2026-11-20\nstatus: draft\n---\nNot in git yet.\n"
     (copy / "content" / "articles" / "draft-not-in-git.md").write_text(draft)
