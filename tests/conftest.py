@@ -37,18 +37,6 @@ def run_build_command(
     )
 
 
-def copy_project(target: Path) -> Path:
-    """A copy of this project as a build sees it (settings, tools, plugins, theme, content);
-    the quiz plugin is the one installed in the environment."""
-    target.mkdir(parents=True)
-    skip = shutil.ignore_patterns("__pycache__", "pelican-quiz", "node_modules")
-    for name in ("tools", "plugins", "theme", "content"):
-        shutil.copytree(ROOT / name, target / name, ignore=skip)
-    for name in ("pelicanconf.py", "publishconf.py"):
-        shutil.copy2(ROOT / name, target / name)
-    return target
-
-
 def in_ci() -> bool:
     return os.environ.get("CI", "").lower() in ("1", "true", "yes")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, build_into, copy_project, run_build_command
+from tests.conftest import ROOT, build_into, copy_site_source, run_build_command
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -64,7 +64,7 @@ def test_two_checkouts_build_byte_identical_output(tmp_path: Path) -> None:
     # make build, in two checkouts at different paths: nothing published may depend on where.
     outputs = []
     for name in ("one", "checkout-two"):
-        project = copy_project(tmp_path / name)
+        project = copy_site_source(tmp_path / name)
         run = run_build_command(project=project)
         assert run.returncode == 0, run.stderr
         outputs.append(project / "output")

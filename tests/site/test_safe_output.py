@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, SITES, copy_project, run_build_command
+from tests.conftest import ROOT, SITES, copy_site_source, run_build_command
 from tests.quality.test_determinism import tree_differences
 from tools import output_folder
 from tools.build import build_site
@@ -27,7 +27,7 @@ LINKS = SITES / "links" / "content"
 def project(tmp_path: Path) -> Path:
     """A copy of this project in a git repository, with an untracked draft: what `-o` must
     never destroy."""
-    copy = copy_project(tmp_path / "project")
+    copy = copy_site_source(tmp_path / "project")
     subprocess.run(["git", "init", "-q", str(copy)], check=True)
     draft = "---\ntitle: My draft\ndate: 2026-11-20\nstatus: draft\n---\nNot in git yet.\n"
     (copy / "content" / "articles" / "draft-not-in-git.md").write_text(draft)
