@@ -1,4 +1,4 @@
-"""The inline script that the livereload server injects, and its CSP hash.
+"""The inline script that the livereload server injects (tools.local_server), and its CSP hash.
 
 livereload adds this script to every page it serves; a strict Content-Security-Policy must list
 its hash in development builds (pelicanconf.py), never in production (publishconf.py).

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import http.client
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -66,3 +68,59 @@ def test_broken_quiz_keeps_last_good_quiz_page_until_fixed(dev_server: DevServer
 
     edit(quiz, "title: [Are you ready", "title: Ready to say hello again?")
     dev_server.wait_for_page("quiz.html", "Ready to say hello again?", "the fixed quiz")
+
+
+def _status(port: int, path: str, headers: dict[str, str]) -> int:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    try:
+        connection.request("GET", path, headers=headers)
+        return connection.getresponse().status
+    finally:
+        connection.close()
+
+
+def test_the_last_good_site_is_served_while_a_rebuild_runs(dev_server: DevServer) -> None:
+    settings = dev_server.root / "pelicanconf.py"
+    # A rebuild that takes four seconds: the settings file itself sleeps when it is read.
+    settings.write_text(
+        settings.read_text(encoding="utf-8") + "\nimport time\ntime.sleep(4)\n", encoding="utf-8"
+    )
+    wait_for(lambda: _rebuilding(dev_server), "the rebuild to start", timeout=10, every=0.05)
+    started = time.monotonic()
+    assert "<html" in dev_server.page("index.html")  # answered from the last good site
+    assert time.monotonic() - started < 2, "the server waited for the rebuild"
+    assert _rebuilding(dev_server), "the rebuild ended before the request was answered"
+    wait_for(lambda: not _rebuilding(dev_server), "the rebuild to end", timeout=30)
+
+
+def _rebuilding(dev_server: DevServer) -> bool:
+    """Whether a build process (a child of the server) is running now."""
+    children = Path(f"/proc/{dev_server.process.pid}/task/{dev_server.process.pid}/children")
+    return bool(children.read_text().split())
+
+
+@pytest.mark.parametrize(
+    ("path", "headers"),
+    [
+        ("/index.html", {"Host": "evil.example"}),
+        ("/forcereload", {"Host": "rebound.evil.example:8000"}),
+        (
+            "/livereload",
+            {
+                "Host": "127.0.0.1",
+                "Origin": "http://evil.example",
+                "Upgrade": "websocket",
+                "Connection": "Upgrade",
+                "Sec-WebSocket-Key": "dGhlIHNhbXBsZSBub25jZQ==",
+                "Sec-WebSocket-Version": "13",
+            },
+        ),
+    ],
+    ids=["foreign-host", "dns-rebinding-forcereload", "foreign-websocket-origin"],
+)
+def test_only_this_machine_is_answered(dev_server: DevServer, path: str, headers: dict) -> None:
+    assert _status(dev_server.port, path, headers) == 403
+    local = {**headers, "Host": f"localhost:{dev_server.port}"}
+    if "Origin" in local:
+        local["Origin"] = f"http://localhost:{dev_server.port}"
+    assert _status(dev_server.port, path, local) in (101, 200)

@@ -1,0 +1,85 @@
+"""livereload's server, answering only this machine: requests whose Host is not
+127.0.0.1/localhost (a DNS-rebinding page) and WebSockets from any other origin are refused
+before a handler runs, so no web page can call /forcereload or listen for reloads.
+
+The application is assembled as livereload assembles it, from its own handlers, each wrapped
+in the check; the rest of livereload (watching, the script it injects) is unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+from urllib.parse import urlsplit
+
+from livereload import Server
+from livereload.handlers import (
+    ForceReloadHandler,
+    LiveReloadHandler,
+    LiveReloadJSHandler,
+)
+from livereload.server import LiveScriptInjector
+from tornado import escape, web
+
+from tools.livereload_csp import LIVERELOAD_SCRIPT
+
+__all__ = ["LocalServer", "local_host", "local_origin"]
+
+_LOCAL = {"127.0.0.1", "localhost", "[::1]"}
+
+
+def local_host(host: str) -> bool:
+    """Whether a Host header names this machine (with or without a port)."""
+    name = re.sub(r":\d+$", "", host.strip().lower())
+    return name in _LOCAL
+
+
+def local_origin(origin: str) -> bool:
+    parts = urlsplit(origin)
+    return parts.scheme in ("http", "https") and local_host(parts.netloc)
+
+
+def _guarded(handler: type[web.RequestHandler]) -> type[web.RequestHandler]:
+    class Guarded(handler):  # type: ignore[valid-type,misc]
+        def prepare(self) -> Any:
+            if not local_host(self.request.host):
+                raise web.HTTPError(403, "this server answers only 127.0.0.1 and localhost")
+            return super().prepare()
+
+        def check_origin(self, origin: str) -> bool:  # WebSockets only
+            return local_origin(origin)
+
+    Guarded.__name__ = f"Local{handler.__name__}"
+    return Guarded
+
+
+class LocalServer(Server):  # type: ignore[misc]
+    def application(
+        self,
+        port: int,
+        host: str,
+        liveport: int | None = None,
+        debug: bool | None = None,
+        live_css: bool = True,
+    ) -> None:
+        LiveReloadHandler.watcher = self.watcher
+        LiveReloadHandler.live_css = live_css
+        live_handlers = [
+            (r"/livereload", _guarded(LiveReloadHandler)),
+            (r"/forcereload", _guarded(ForceReloadHandler)),
+            (r"/livereload.js", _guarded(LiveReloadJSHandler)),
+        ]
+        # livereload's snippet, whose hash our development policy allows.
+        live_script = escape.utf8(f'<script type="text/javascript">{LIVERELOAD_SCRIPT}</script>')
+        web_handlers = [
+            (pattern, _guarded(handler), *rest)
+            for pattern, handler, *rest in self.get_web_handlers(live_script)
+        ]
+
+        class ConfiguredTransform(LiveScriptInjector):  # type: ignore[misc]
+            script = live_script
+
+        app = web.Application(
+            handlers=live_handlers + web_handlers, debug=False, transforms=[ConfiguredTransform]
+        )
+        app.listen(port, address=host)
