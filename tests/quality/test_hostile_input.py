@@ -1,5 +1,6 @@
 """Hostile and broken input through a real build over an existing good site: every reader and
-quiz error fixture, a quiz linking nowhere, a 5 MB file. Each gives its message with file and
+quiz error fixture, every hostile page (script URLs, stolen output paths, links to nowhere or
+out of the content folder), a quiz linking nowhere, a 5 MB file. Each gives its message with file and
 line, fails the build, prints no traceback and leaves the previous output/ byte-identical."""
 
 from __future__ import annotations
@@ -104,4 +105,33 @@ def test_command_line_prints_the_message_without_traceback(tmp_path: Path, case:
     assert run.returncode == 1
     assert "Traceback" not in run.stderr + run.stdout
     assert [f"error: {line}" for line in _expected(case)] == run.stderr.splitlines()[:-1]
+    assert tree_differences(kept, output) == []
+
+
+HOSTILE = SITES / "hostile" / "content" / "articles"
+GUARD_CASES = sorted(p for p in HOSTILE.glob("*.md") if p.name not in ("target.md",)) + [
+    SITES / "bad-links" / "content" / "articles" / "links.md"
+]
+
+
+@pytest.mark.parametrize("case", GUARD_CASES, ids=[c.name for c in GUARD_CASES])
+def test_hostile_page_fails_the_build_and_keeps_the_site(tmp_path: Path, case: Path) -> None:
+    # Script URLs, stolen output paths, links to nowhere or out of the content folder.
+    content, output, kept = _good_site(tmp_path)
+    shutil.copy(case, content / "articles" / case.name)
+    shutil.copy(case.parent / "target.md", content / "articles" / "target.md")
+    expected = {
+        "hostile": SITES / "hostile" / "expected.txt",
+        "bad-links": None,
+    }[case.parents[2].name]
+    errors = _build_over(tmp_path, content, output)
+    assert errors, "a hostile page must fail the build"
+    assert all(e.startswith(f"content/articles/{case.name}:") for e in errors), errors
+    if expected is not None:
+        wanted = [
+            line.removeprefix("error: ")
+            for line in expected.read_text(encoding="utf-8").splitlines()
+            if f"/{case.name}:" in line
+        ]
+        assert errors == wanted
     assert tree_differences(kept, output) == []

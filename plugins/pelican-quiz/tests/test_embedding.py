@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 
 THEMES = ["notmyidea", "simple"]
@@ -105,3 +107,17 @@ def test_an_article_shown_whole_elsewhere_still_finds_its_assets(build_site) -> 
     index = built.soup("index.html")
     assert index.select_one("section#quiz-mini") is not None
     assert index.select_one("link[href$='quiz.css']")["href"] == "./quiz/quiz.css"
+
+
+def test_a_quote_in_the_file_name_neither_drops_the_quiz_nor_injects(tmp_path) -> None:
+    from conftest import SITES, build
+
+    site = tmp_path / "quoted"
+    shutil.copytree(SITES / "quickstart", site)
+    page = site / "content" / "pages" / "quiz-markdown.md"
+    page.rename(page.with_name('say "hi" onmouseover=x.md'))
+    built = build(site, tmp_path / "built")
+    assert built.errors == []
+    soup = built.soup("pages/quiz-markdown.html")
+    assert soup.select_one("section#quiz-mini") is not None
+    assert soup.select("[onmouseover]") == []
