@@ -1,7 +1,8 @@
 """Hostile and broken input through a real build over an existing good site: every reader and
 quiz error fixture, every hostile page (script URLs, stolen output paths, links to nowhere or
-out of the content folder), a quiz linking nowhere, a 5 MB file. Each gives its message with file and
-line, fails the build, prints no traceback and leaves the previous output/ byte-identical."""
+out of the content folder), a quiz linking nowhere, a 5 MB file. Each gives its message with
+file and line, fails the build, prints no traceback and leaves the previous output/
+byte-identical."""
 
 from __future__ import annotations
 
