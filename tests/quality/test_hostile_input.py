@@ -110,8 +110,9 @@ def test_command_line_prints_the_message_without_traceback(tmp_path: Path, case:
 
 
 HOSTILE = SITES / "hostile" / "content" / "articles"
-GUARD_CASES = sorted(p for p in HOSTILE.glob("*.md") if p.name not in ("target.md",)) + [
-    SITES / "bad-links" / "content" / "articles" / "links.md"
+GUARD_CASES = [
+    *sorted(p for p in HOSTILE.glob("*.md") if p.name != "target.md"),
+    SITES / "bad-links" / "content" / "articles" / "links.md",
 ]
 
 
