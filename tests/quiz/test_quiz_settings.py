@@ -1,19 +1,17 @@
-"""QUIZ_* settings: wrong values are refused by name; a sampled routing proof warns."""
+"""QUIZ_* settings: wrong values are refused by name; a proof past its time limit fails."""
 
 from __future__ import annotations
 
 
 def test_wrong_setting_type_is_refused(build) -> None:
-    site = build("quiz", QUIZ_ROUTING_LIMIT="many", expect_ok=False)
-    assert site.result.errors == ["[quiz] QUIZ_ROUTING_LIMIT must be int, not 'many'"]
+    site = build("quiz", QUIZ_PROOF_SECONDS="long", expect_ok=False)
+    assert site.result.errors == ["[quiz] QUIZ_PROOF_SECONDS must be int or float, not 'long'"]
 
 
-def test_routing_past_the_limit_is_sampled_with_a_warning(build) -> None:
-    site = build("quiz", QUIZ_ROUTING_LIMIT=2, QUIZ_SAMPLE_SIZE=200, expect_ok=False)
-    assert site.result.errors == []
-    assert site.result.warnings == [
-        "[quiz] content/quizzes/mini.yaml: more than the limit of answer combinations; the "
-        "routing was checked on a sample of 200 (QUIZ_ROUTING_LIMIT)"
+def test_a_proof_past_its_time_limit_fails_the_build(build) -> None:
+    site = build("quiz", QUIZ_PROOF_SECONDS=1e-9, expect_ok=False)
+    assert [e.split(": the routing proof")[0] for e in site.result.errors] == [
+        "content/quizzes/mini.yaml:30"
     ]
 
 

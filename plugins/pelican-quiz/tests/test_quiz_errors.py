@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 from pelican.plugins.quiz.check import check_file
 from pelican.plugins.quiz.loader import MAX_QUIZ_BYTES, QuizErrors, load_quiz
 from pelican.plugins.quiz.routing import verify
@@ -22,7 +23,7 @@ def messages(file: Path) -> list[str]:
         quiz = load_quiz(file, f"quizzes/{file.name}")
     except QuizErrors as problem:
         return [str(e) for e in problem.errors]
-    return [str(e) for e in verify(quiz, 1_000_000, 1000).errors]
+    return [str(e) for e in verify(quiz).errors]
 
 
 def test_the_valid_fixture_has_no_errors() -> None:
@@ -50,15 +51,16 @@ def test_alias_bomb_fails_fast_and_small() -> None:
 
 
 def test_check_command_prints_the_routing_table(capsys: pytest.CaptureFixture[str]) -> None:
-    assert check_file(HERE / "valid.yaml", 1_000_000, 1000)
+    assert check_file(HERE / "valid.yaml", 60)
     out = capsys.readouterr().out.splitlines()
     assert out[1] == "  all 5 answer combinations, 2 test case(s)"
     assert out[2].split() == ["rest", "4", "e.g.", "{feel:", "bad,", "why:", "[]}"]
+    # Examples are YAML that can be pasted into `tests:`.
     assert out[3].split() == ["go", "1", "e.g.", "{feel:", "good}"]
 
 
 def test_check_command_fails_on_a_bad_quiz(capsys: pytest.CaptureFixture[str]) -> None:
-    assert not check_file(HERE / "errors" / "dead-end.yaml", 1_000_000, 1000)
+    assert not check_file(HERE / "errors" / "dead-end.yaml", 60)
     assert "reach no outcome" in capsys.readouterr().err
 
 
@@ -67,3 +69,20 @@ def test_quiz_larger_than_the_limit_is_refused(tmp_path: Path) -> None:
     padding = "# padding\n" * (MAX_QUIZ_BYTES // 10 + 1)
     big.write_text((HERE / "valid.yaml").read_text(encoding="utf-8") + padding, encoding="utf-8")
     assert messages(big) == [f"quizzes/big.yaml: quiz file is larger than {MAX_QUIZ_BYTES:,} bytes"]
+
+
+def test_a_proof_past_its_time_limit_is_an_error_never_a_pass() -> None:
+    quiz = load_quiz(HERE / "valid.yaml", "quizzes/valid.yaml")
+    assert [str(e) for e in verify(quiz, 1e-9).errors] == [
+        "quizzes/valid.yaml:30: the routing proof ran more than 1e-09 s (1 distinct states so "
+        "far) and was stopped (QUIZ_PROOF_SECONDS): the quiz is not proved; give fewer answers "
+        "distinct points, or raise the limit"
+    ]
+
+
+def test_check_examples_are_yaml_that_tests_can_take(tmp_path: Path) -> None:
+    from pelican.plugins.quiz.routing import format_answers
+
+    text = format_answers({"talked": "yes", "why": ["no", "off"], "feel": "bad"})
+    assert text == "{talked: 'yes', why: ['no', 'off'], feel: bad}"
+    assert yaml.safe_load(text) == {"talked": "yes", "why": ["no", "off"], "feel": "bad"}

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from pelican.plugins.quiz.conditions import describe, evaluate
 from pelican.plugins.quiz.loader import QuizErrors, load_quiz, parse_quiz
 from pelican.plugins.quiz.routing import answer_sets, prove, upper_bound
-from pelican.plugins.quiz.scoring import max_scores, result_for
+from pelican.plugins.quiz.scoring import max_scores, outcome_for, result_for
 
 HERE = Path(__file__).parent
 QUIZ = load_quiz(HERE / "valid.yaml")
@@ -72,13 +72,94 @@ def test_enumeration_respects_show_if() -> None:
     ]
 
 
-def test_sampling_past_the_limit_is_deterministic() -> None:
-    first = prove(QUIZ, limit=4, sample_size=50, seed=3)
-    again = prove(QUIZ, limit=4, sample_size=50, seed=3)
-    assert not first.exhaustive and first.checked == 50
-    assert {k: v.count for k, v in first.routes.items()} == {
-        k: v.count for k, v in again.routes.items()
+LINK = "{filename}/a.md#b"
+POINTS = st.sampled_from([0, 1, 2, -1, 3, 0.1, 0.7, 0.2])
+
+
+@st.composite
+def small_quizzes(draw: st.DrawFn) -> dict:
+    """Random small quizzes: show_if, multiple, decimal points, gaps and overlaps in the bands."""
+    dims = draw(st.lists(st.sampled_from(["a", "b"]), min_size=1, max_size=2, unique=True))
+    questions = []
+    for index in range(draw(st.integers(1, 4))):
+        kind = draw(st.sampled_from(["single", "scale", "multiple"]))
+        options = [
+            {"id": f"o{n}", "label": f"O{n}", "score": {d: draw(POINTS) for d in dims}}
+            for n in range(draw(st.integers(2, 3)))
+        ]
+        question = {"id": f"q{index}", "prompt": "Q?", "type": kind, "options": options}
+        if index and draw(st.booleans()):
+            question["show_if"] = {"answer": f"q{index - 1}", "is": "o0"}
+        questions.append(question)
+    outcomes = []
+    for index in range(draw(st.integers(1, 3))):
+        when = {
+            "score": draw(st.sampled_from(dims)),
+            draw(st.sampled_from(["below", "at_least"])): draw(st.sampled_from([0, 1, 2, 0.8, 3])),
+        }
+        if draw(st.booleans()):
+            when = {"any": [when, {"answer": "q0", "in": ["o1"]}]}
+        outcomes.append({"id": f"r{index}", "title": "R", "link": LINK, "when": when})
+    if draw(st.booleans()):
+        outcomes.append({"id": "rest", "title": "Rest", "link": LINK})
+    return {
+        "title": "Random",
+        "dimensions": {d: {"label": d.upper(), "link": LINK} for d in dims},
+        "questions": questions,
+        "outcomes": outcomes,
     }
+
+
+@settings(max_examples=300, deadline=None)
+@given(small_quizzes())
+def test_the_exact_proof_counts_what_brute_force_counts(data: dict) -> None:
+    quiz = parse_quiz(yaml.safe_dump(data), "random", "random.yaml")
+    tally: dict[str | None, int] = {}
+    for answers, scores in answer_sets(quiz):
+        outcome = outcome_for(quiz, answers, scores)
+        key = outcome.id if outcome else None
+        tally[key] = tally.get(key, 0) + 1
+    report = prove(quiz)
+    assert report.checked == sum(tally.values())
+    assert report.dead_ends == tally.get(None, 0)
+    assert {k: r.count for k, r in report.routes.items() if r.count} == {
+        k: v for k, v in tally.items() if k is not None
+    }
+    for route in report.routes.values():  # each example really reaches its outcome
+        if route.example is not None:
+            assert result_for(quiz, route.example).outcome is not None
+
+
+def _fresh(options: list[dict]) -> list[dict]:
+    # A new copy per question: yaml.safe_dump would write one list shared twice as an alias.
+    return [{**o, "score": dict(o["score"])} for o in options]
+
+
+def test_fifty_five_point_statements_are_proved_exactly() -> None:
+    # 5^50 answer sets, one total: a band gap (below 200, then at least 201) leaves a dead end
+    # that a sample of 20,000 never found.
+    options = [{"id": f"s{n}", "label": str(n), "score": {"total": n}} for n in range(1, 6)]
+    data = {
+        "title": "Fifty",
+        "dimensions": {"total": {"label": "Total", "link": LINK}},
+        "questions": [
+            {"id": f"q{i}", "prompt": "?", "type": "scale", "options": _fresh(options)}
+            for i in range(50)
+        ],
+        "outcomes": [
+            {"id": "low", "title": "Low", "link": LINK, "when": {"score": "total", "below": 200}},
+            {
+                "id": "high",
+                "title": "High",
+                "link": LINK,
+                "when": {"score": "total", "at_least": 201},
+            },
+        ],
+    }
+    report = prove(parse_quiz(yaml.safe_dump(data), "fifty", "fifty.yaml"))
+    assert report.checked == 5**50
+    assert report.dead_end is not None and report.dead_end.scores == {"total": 200.0}
+    assert report.dead_ends + report.routes["low"].count + report.routes["high"].count == 5**50
 
 
 yaml_values = st.recursive(
@@ -135,4 +216,4 @@ def test_mutated_quizzes_build_or_fail_cleanly(data: dict) -> None:
     except QuizErrors as problem:
         assert all(str(e).startswith("fuzz.yaml") for e in problem.errors)
         return
-    prove(quiz, limit=10_000, sample_size=100)
+    prove(quiz)

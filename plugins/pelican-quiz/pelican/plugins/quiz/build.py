@@ -6,7 +6,6 @@ Every problem of the build is collected and raised together, one ``file:line: me
 
 from __future__ import annotations
 
-import logging
 import re
 from pathlib import Path
 from typing import Any
@@ -22,7 +21,6 @@ from .toolkit.source_files import display_path
 
 __all__ = ["compile_and_place", "load_quizzes", "prove_quiz"]
 
-log = logging.getLogger(__name__)
 
 _MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")
 _RST = (".rst", ".rest")
@@ -44,12 +42,9 @@ def load_quizzes(folder: Path, content_root: str) -> tuple[dict[str, Quiz], list
     return quizzes, errors
 
 
-def prove_quiz(quiz: Quiz, limit: int, sample_size: int) -> list[SourceError]:
-    """Routing proof and `tests:` cases; warnings (a sampled proof) are logged."""
-    verdict = verify(quiz, limit, sample_size)
-    for warning in verdict.warnings:
-        log.warning("[quiz] %s", warning)
-    return verdict.errors
+def prove_quiz(quiz: Quiz, seconds: float) -> list[SourceError]:
+    """The exact routing proof and the `tests:` cases: their errors."""
+    return verify(quiz, seconds).errors
 
 
 def _unhooked(content: Any, content_root: str) -> SourceError | None:
@@ -112,7 +107,7 @@ def compile_and_place(settings: dict[str, Any], context: dict[str, Any]) -> Plac
     contents: dict[str, Any] = dict(context.get("generated_content", {}))
     labels: dict[str, dict[str, str]] = {}
     for quiz_id, quiz in quizzes.items():
-        problems = prove_quiz(quiz, settings["QUIZ_ROUTING_LIMIT"], settings["QUIZ_SAMPLE_SIZE"])
+        problems = prove_quiz(quiz, settings["QUIZ_PROOF_SECONDS"])
         quiz_labels, link_problems = link_labels(quiz, contents, Path(root))
         problems += link_problems
         errors += problems

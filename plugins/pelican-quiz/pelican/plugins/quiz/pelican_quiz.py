@@ -4,8 +4,8 @@ link checks once every file is read, and the widget's assets.
 Settings (defaults in :data:`DEFAULTS`, documented in the README):
 
 ``QUIZ_PATH``               folder of ``<quiz-id>.yaml`` files, inside the content folder
-``QUIZ_ROUTING_LIMIT``      answer combinations proved one by one; past it a sample is checked
-``QUIZ_SAMPLE_SIZE``        answer sets in that sample
+``QUIZ_PROOF_SECONDS``      the most one quiz's exact routing proof may take; past it the build
+                            fails (120)
 ``QUIZ_REMEMBER``           let the widget keep the last result in localStorage (off)
 ``QUIZ_STRINGS``            interface strings, merged over the English defaults
 ``QUIZ_ASSETS_PATH``        output folder of quiz.js and quiz.css ("quiz")
@@ -32,8 +32,7 @@ log = logging.getLogger(__name__)
 
 DEFAULTS: dict[str, Any] = {
     "QUIZ_PATH": "quizzes",
-    "QUIZ_ROUTING_LIMIT": 1_000_000,
-    "QUIZ_SAMPLE_SIZE": 20_000,
+    "QUIZ_PROOF_SECONDS": 120,
     "QUIZ_REMEMBER": False,
     "QUIZ_STRINGS": {},
     "QUIZ_ASSETS_PATH": "quiz",
@@ -41,8 +40,7 @@ DEFAULTS: dict[str, Any] = {
 }
 _TYPES: dict[str, type | tuple[type, ...]] = {
     "QUIZ_PATH": str,
-    "QUIZ_ROUTING_LIMIT": int,
-    "QUIZ_SAMPLE_SIZE": int,
+    "QUIZ_PROOF_SECONDS": (int, float),
     "QUIZ_REMEMBER": bool,
     "QUIZ_STRINGS": dict,
     "QUIZ_ASSETS_PATH": str,
@@ -84,9 +82,8 @@ def _settings(settings: dict[str, Any]) -> dict[str, Any]:
     from .toolkit.settings import fill_defaults
 
     fill_defaults(settings, DEFAULTS, _TYPES, "quiz")
-    for name in ("QUIZ_ROUTING_LIMIT", "QUIZ_SAMPLE_SIZE"):
-        if settings[name] < 1:
-            raise ValueError(f"[quiz] {name} must be at least 1")
+    if settings["QUIZ_PROOF_SECONDS"] <= 0:
+        raise ValueError("[quiz] QUIZ_PROOF_SECONDS must be more than 0")
     settings["QUIZ_STRINGS"] = merge_strings(settings["QUIZ_STRINGS"])
     return settings
 

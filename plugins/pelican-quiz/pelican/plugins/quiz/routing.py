@@ -1,19 +1,24 @@
 """The routing proof: every reachable answer set leads to an outcome, every outcome is reached,
 and every `tests:` case gives what it expects.
 
-Answer sets are enumerated respecting `show_if`; past ``limit`` combinations a seeded random
-sample is checked instead (and the caller warns that the proof is partial).
+The proof is exact for every quiz, whatever its size: :mod:`.exact` counts the answer sets of
+each outcome through the distinct states the rules can tell apart (respecting `show_if`),
+never by sampling. Its one limit is time (``QUIZ_PROOF_SECONDS``), and running past it is an
+error, never a pass.
 """
 
 from __future__ import annotations
 
-import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import combinations
 
+import yaml
+
+from .conditions import evaluate
+from .exact import ProofTooLong, State, exact_states, outcome_of
 from .model import Answers, Quiz
-from .scoring import add_points, outcome_for, result_for, shown
+from .scoring import add_points, result_for, shown
 from .toolkit.located_yaml import SourceError
 
 __all__ = [
@@ -22,10 +27,13 @@ __all__ = [
     "Verdict",
     "answer_sets",
     "check_cases",
+    "format_answers",
     "prove",
     "upper_bound",
     "verify",
 ]
+
+DEFAULT_SECONDS = 120.0
 
 
 def _choices(question_type: str, option_ids: list[str]) -> list[str | list[str]]:
@@ -69,18 +77,6 @@ def answer_sets(quiz: Quiz) -> Iterator[tuple[Answers, dict[str, float]]]:
     yield from walk(0, {}, dict.fromkeys(quiz.dimensions, 0.0))
 
 
-def _random_answer_set(quiz: Quiz, rng: random.Random) -> Answers:
-    answers: Answers = {}
-    for question in quiz.questions:
-        if shown(question, answers):
-            ids = question.option_ids()
-            if question.type == "multiple":
-                answers[question.id] = [i for i in ids if rng.random() < 0.5]
-            else:
-                answers[question.id] = rng.choice(ids)
-    return answers
-
-
 @dataclass
 class Route:
     count: int = 0
@@ -89,79 +85,82 @@ class Route:
 
 @dataclass
 class RoutingReport:
-    exhaustive: bool
-    checked: int = 0
+    checked: int = 0  # every answer set a reader can give
     routes: dict[str, Route] = field(default_factory=dict)
-    dead_end: Answers | None = None
+    dead_end: State | None = None
     dead_ends: int = 0
+    states: list[tuple[State, str | None]] = field(default_factory=list)
 
 
-def prove(
-    quiz: Quiz, limit: int = 1_000_000, sample_size: int = 20_000, seed: int = 0
-) -> RoutingReport:
-    """Route every answer set (or a sample, past ``limit``) and tally where each one lands."""
-    exhaustive = upper_bound(quiz) <= limit
-    report = RoutingReport(exhaustive, routes={o.id: Route() for o in quiz.outcomes})
-    if exhaustive:
-        pairs: Iterator[tuple[Answers, dict[str, float]]] = answer_sets(quiz)
-    else:
-        rng = random.Random(seed)
-        pairs = (
-            (a, result_for(quiz, a).scores)
-            for a in (_random_answer_set(quiz, rng) for _ in range(sample_size))
-        )
-    for answers, scores in pairs:
-        report.checked += 1
-        outcome = outcome_for(quiz, answers, scores)
+def prove(quiz: Quiz, seconds: float | None = DEFAULT_SECONDS) -> RoutingReport:
+    """Route every answer set, exactly, and tally where each one lands."""
+    report = RoutingReport(routes={o.id: Route() for o in quiz.outcomes})
+    for state in exact_states(quiz, seconds):
+        outcome = outcome_of(quiz, state)
+        report.states.append((state, outcome))
+        report.checked += state.count
         if outcome is None:
-            report.dead_ends += 1
-            report.dead_end = report.dead_end or answers
+            report.dead_ends += state.count
+            report.dead_end = report.dead_end or state
             continue
-        route = report.routes[outcome.id]
-        route.count += 1
-        route.example = route.example or answers
+        route = report.routes[outcome]
+        route.count += state.count
+        route.example = route.example or state.example
     return report
 
 
-def routing_errors(quiz: Quiz, report: RoutingReport) -> tuple[list[SourceError], list[str]]:
-    """Errors the proof found, and warnings where it could only sample."""
+def _points(quiz: Quiz, state: State) -> str:
+    return ", ".join(f"“{quiz.dimensions[d].label}” {value:g}" for d, value in state.scores.items())
+
+
+def routing_errors(quiz: Quiz, report: RoutingReport) -> list[SourceError]:
+    """Every dead end and every unreachable outcome, as errors."""
     errors: list[SourceError] = []
-    warnings: list[str] = []
     path = quiz.source_path
     if report.dead_end is not None:
+        points = _points(quiz, report.dead_end)
         errors.append(
             SourceError(
                 path,
                 quiz.line_of(("outcomes",)),
-                f"{report.dead_ends} answer set(s) reach no outcome, for example "
-                f"{format_answers(report.dead_end)}; add a catch-all outcome (no `when`) "
-                "at the end",
+                f"{report.dead_ends:,} answer set(s) reach no outcome, for example "
+                f"{format_answers(report.dead_end.example)}"
+                + (f", with points {points}" if points else "")
+                + ": no outcome's `when` holds there",
             )
         )
     for index, outcome in enumerate(quiz.outcomes):
-        if report.routes[outcome.id].count == 0:
-            message = f"outcome '{outcome.id}' is unreachable: no answer set leads to it"
-            if report.exhaustive:
-                errors.append(SourceError(path, quiz.line_of(("outcomes", index)), message))
-            else:
-                warnings.append(
-                    f"{path}:{quiz.line_of(('outcomes', index))}: {message} "
-                    f"in {report.checked:,} sampled answer sets"
-                )
-    if not report.exhaustive:
-        warnings.insert(
-            0,
-            f"{path}: more than the limit of answer combinations; the routing "
-            f"was checked on a sample of {report.checked:,} (QUIZ_ROUTING_LIMIT)",
+        if report.routes[outcome.id].count:
+            continue
+        takers = sorted(
+            {
+                taken
+                for state, taken in report.states
+                if taken is not None and evaluate(outcome.when, state.example, state.scores)
+            },
+            key=[o.id for o in quiz.outcomes].index,
         )
-    return errors, warnings
+        why = (
+            "its `when` holds only for answer sets that earlier outcomes take ("
+            + ", ".join(f"'{t}'" for t in takers)
+            + ")"
+            if takers
+            else "its `when` holds for no answer set"
+        )
+        errors.append(
+            SourceError(
+                path,
+                quiz.line_of(("outcomes", index)),
+                f"outcome '{outcome.id}' is unreachable: {why}",
+            )
+        )
+    return errors
 
 
 def format_answers(answers: Answers) -> str:
-    parts = [
-        f"{q}: [{', '.join(a)}]" if isinstance(a, list) else f"{q}: {a}" for q, a in answers.items()
-    ]
-    return "{" + ", ".join(parts) + "}"
+    """An answer set as YAML an author can paste into `tests:` (ids like yes are quoted)."""
+    text = yaml.safe_dump(answers, default_flow_style=True, sort_keys=False, width=10**6)
+    return text.strip()
 
 
 def check_cases(quiz: Quiz) -> list[SourceError]:
@@ -211,15 +210,22 @@ def _case_problem(quiz: Quiz, answers: Answers) -> str | None:
 
 @dataclass
 class Verdict:
-    """Everything the build and `make check` learn about one quiz's routing."""
+    """Everything the build and `pelican-quiz check` learn about one quiz's routing."""
 
-    report: RoutingReport
+    report: RoutingReport | None
     errors: list[SourceError]
-    warnings: list[str]
 
 
-def verify(quiz: Quiz, limit: int, sample_size: int) -> Verdict:
-    """The routing proof and the `tests:` cases, with their errors and warnings."""
-    report = prove(quiz, limit, sample_size)
-    errors, warnings = routing_errors(quiz, report)
-    return Verdict(report, errors + check_cases(quiz), warnings)
+def verify(quiz: Quiz, seconds: float | None = DEFAULT_SECONDS) -> Verdict:
+    """The exact routing proof and the `tests:` cases, with their errors."""
+    try:
+        report = prove(quiz, seconds)
+    except ProofTooLong as stopped:
+        error = SourceError(
+            quiz.source_path,
+            quiz.line_of(("outcomes",)),
+            f"the routing proof ran {stopped} and was stopped (QUIZ_PROOF_SECONDS): the quiz "
+            "is not proved; give fewer answers distinct points, or raise the limit",
+        )
+        return Verdict(None, [error, *check_cases(quiz)])
+    return Verdict(report, routing_errors(quiz, report) + check_cases(quiz))
