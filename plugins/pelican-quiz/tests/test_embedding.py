@@ -121,3 +121,20 @@ def test_a_quote_in_the_file_name_neither_drops_the_quiz_nor_injects(tmp_path) -
     soup = built.soup("pages/quiz-markdown.html")
     assert soup.select_one("section#quiz-mini") is not None
     assert soup.select("[onmouseover]") == []
+
+
+def test_an_unchanged_quiz_is_not_proved_again(tmp_path) -> None:
+    from conftest import SITES, build
+
+    source = tmp_path / "source"
+    shutil.copytree(SITES / "quickstart", source)
+    cached = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path / "c")}
+    assert build(source, tmp_path / "one", **cached).errors == []
+    # A limit no proof can meet: the second build passes only by taking the kept verdict.
+    assert build(source, tmp_path / "two", **cached, QUIZ_PROOF_SECONDS=1e-9).errors == []
+    quiz = source / "content" / "quizzes" / "mini.yaml"
+    quiz.write_text(quiz.read_text().replace("title: Go ahead", "title: Go on"))
+    changed = build(source, tmp_path / "three", **cached, QUIZ_PROOF_SECONDS=1e-9)
+    assert [e.split(": the routing proof")[0] for e in changed.errors[0].splitlines()] == [
+        "content/quizzes/mini.yaml:30"
+    ]

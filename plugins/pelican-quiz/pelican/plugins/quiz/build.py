@@ -15,6 +15,7 @@ from .links import link_labels
 from .loader import QuizErrors, load_quiz, quiz_files
 from .model import Quiz
 from .placement import Placement, embeds_a_quiz, place_quizzes, register_assets
+from .proof_cache import ProofCache
 from .routing import verify
 from .toolkit.located_yaml import SourceError
 from .toolkit.source_files import display_path
@@ -106,13 +107,19 @@ def compile_and_place(settings: dict[str, Any], context: dict[str, Any]) -> Plac
     quizzes, errors = load_quizzes(Path(root) / settings["QUIZ_PATH"], root)
     contents: dict[str, Any] = dict(context.get("generated_content", {}))
     labels: dict[str, dict[str, str]] = {}
+    proofs = ProofCache(settings)
     for quiz_id, quiz in quizzes.items():
-        problems = prove_quiz(quiz, settings["QUIZ_PROOF_SECONDS"])
+        problems = (
+            [] if proofs.known_clean(quiz) else prove_quiz(quiz, settings["QUIZ_PROOF_SECONDS"])
+        )
+        if not problems:
+            proofs.remember_clean(quiz)
         quiz_labels, link_problems = link_labels(quiz, contents, Path(root))
         problems += link_problems
         errors += problems
         if not problems and quiz_labels is not None:
             labels[quiz_id] = quiz_labels
+    proofs.save()
     placement = Placement(quizzes, labels, settings)
     register_assets(context, settings)
     for content in contents.values():
