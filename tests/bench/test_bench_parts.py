@@ -28,3 +28,11 @@ def test_charts_are_svg() -> None:
     ):
         root = ET.fromstring(svg)
         assert root.tag.endswith("svg") and root.get("role") == "img"
+
+
+def test_the_quiz_proof_benchmark_proves_each_quiz_exactly(tmp_path: Path) -> None:
+    from benchmarks.quiz_proofs import QUIZZES, measure_quiz_proofs
+
+    times = measure_quiz_proofs(tmp_path, runs=1)  # raises unless check counted every set
+    assert times.answer_sets["PHQ-9"] == 262_144 and times.answer_sets["50 statements"] == 5**50
+    assert set(times.seconds) == set(QUIZZES)

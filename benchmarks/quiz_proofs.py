@@ -1,0 +1,124 @@
+"""How long `pelican-quiz check` takes to prove quizzes exactly, end to end (process start
+included, as an author runs it): a 3-question quiz, PHQ-9 (4^9 = 262,144 answer sets) and a
+50-statement inventory with one total (5^50 answer sets)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from benchmarks.stats import Spread
+
+__all__ = ["QUIZZES", "ProofTimes", "measure_quiz_proofs", "write_quizzes"]
+
+LINK = "{filename}/a.md#b"
+
+
+def _scale(points: list[int], labels: list[str]) -> list[dict[str, Any]]:
+    return [
+        {"id": f"p{p}", "label": label, "score": {"total": p}}
+        for p, label in zip(points, labels, strict=True)
+    ]
+
+
+def _bands(bands: list[tuple[str, int | None, int | None]]) -> list[dict[str, Any]]:
+    outcomes = []
+    for name, low, high in bands:
+        parts = ([{"score": "total", "at_least": low}] if low is not None else []) + (
+            [{"score": "total", "below": high}] if high is not None else []
+        )
+        when = parts[0] if len(parts) == 1 else {"all": parts}
+        outcomes.append({"id": name, "title": name.title(), "link": LINK, "when": when})
+    return outcomes
+
+
+def _quiz(title: str, questions: int, points: list[int], labels: list[str], bands: Any) -> dict:
+    return {
+        "title": title,
+        "dimensions": {"total": {"label": "Total", "link": LINK}},
+        "questions": [
+            {
+                "id": f"q{i}",
+                "prompt": f"Statement {i}",
+                "type": "scale",
+                "options": _scale(points, labels),
+            }
+            for i in range(1, questions + 1)
+        ],
+        "outcomes": _bands(bands),
+    }
+
+
+QUIZZES: dict[str, tuple[dict, int]] = {
+    "3 questions": (
+        _quiz("Three", 3, [0, 1, 2], ["No", "Some", "Yes"], [("low", None, 3), ("high", 3, None)]),
+        3**3,
+    ),
+    "PHQ-9": (
+        _quiz(
+            "PHQ-9",
+            9,
+            [0, 1, 2, 3],
+            ["Not at all", "Several days", "More than half the days", "Nearly every day"],
+            [
+                ("minimal", None, 5),
+                ("mild", 5, 10),
+                ("moderate", 10, 15),
+                ("moderately-severe", 15, 20),
+                ("severe", 20, None),
+            ],
+        ),
+        4**9,
+    ),
+    "50 statements": (
+        _quiz(
+            "Inventory",
+            50,
+            [1, 2, 3, 4, 5],
+            ["Disagree", "Slightly disagree", "Neutral", "Slightly agree", "Agree"],
+            [("low", None, 150), ("middle", 150, 200), ("high", 200, None)],
+        ),
+        5**50,
+    ),
+}
+
+
+def write_quizzes(folder: Path) -> dict[str, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {}
+    for name, (data, _) in QUIZZES.items():
+        file = folder / (name.replace(" ", "-").lower() + ".yaml")
+        file.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+        files[name] = file
+    return files
+
+
+@dataclass
+class ProofTimes:
+    seconds: dict[str, Spread]
+    answer_sets: dict[str, int]
+
+
+def measure_quiz_proofs(work: Path, runs: int) -> ProofTimes:
+    command = Path(sys.executable).with_name("pelican-quiz")
+    files = write_quizzes(work / "quizzes")
+    times: dict[str, list[float]] = {name: [] for name in files}
+    for _ in range(runs):
+        for name, file in files.items():
+            started = time.perf_counter()
+            done = subprocess.run(
+                [str(command), "check", str(file)], capture_output=True, text=True
+            )
+            times[name].append(time.perf_counter() - started)
+            if done.returncode != 0 or f"all {QUIZZES[name][1]:,} answer" not in done.stdout:
+                raise RuntimeError(f"pelican-quiz check {file} failed:\n{done.stdout}{done.stderr}")
+    return ProofTimes(
+        {name: Spread.of(values) for name, values in times.items()},
+        {name: count for name, (_, count) in QUIZZES.items()},
+    )
