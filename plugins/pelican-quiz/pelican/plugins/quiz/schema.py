@@ -42,6 +42,45 @@ def _where(path: YamlPath) -> str:
     return text or "the quiz"
 
 
+def _quote_hint(value: object) -> str:
+    if isinstance(value, bool):
+        return (
+            ": YAML reads an unquoted yes, no, on, off, true or false as a yes/no value; "
+            "quote it, as in 'yes'"
+        )
+    return ""
+
+
+_LARGEST = 1_000_000
+
+
+def _number_errors(
+    located: Located, path: str, reported: set[YamlPath]
+) -> list[tuple[int, SourceError]]:
+    """.nan, .inf and numbers past a sane size where the schema said nothing: JSON Schema has
+    no word for .nan, and some numbers (condition bounds) have no range of their own."""
+    found: list[tuple[int, SourceError]] = []
+
+    def walk(value: Any, where: YamlPath) -> None:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, (*where, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                walk(item, (*where, index))
+        elif isinstance(value, float | int) and not isinstance(value, bool):
+            if where not in reported and (value != value or abs(value) > _LARGEST):
+                line = located.line_of(where)
+                message = (
+                    f"{_where(where)}: {excerpt(value)} is not a number a quiz can add up "
+                    f"(no .nan or .inf, at most {_LARGEST:,} either way)"
+                )
+                found.append((line or 0, SourceError(path, line, message)))
+
+    walk(located.data, ())
+    return found
+
+
 def _message(error: ValidationError) -> str:
     # jsonschema types these as possibly unset; on a reported error they are always set.
     kind, value, rule = error.validator, cast(Any, error.instance), cast(Any, error.validator_value)
@@ -56,7 +95,7 @@ def _message(error: ValidationError) -> str:
         return f"unknown field '{excerpt(extra[0])[1:-1]}' (allowed: {allowed})"
     if kind == "type":
         wanted = _TYPE_NAMES.get(rule, rule) if isinstance(rule, str) else rule
-        return f"must be {wanted}, not {excerpt(value)}"
+        return f"must be {wanted}, not {excerpt(value)}{_quote_hint(value)}"
     if kind == "pattern":
         if "filename" in rule:
             return (
@@ -67,7 +106,7 @@ def _message(error: ValidationError) -> str:
     if kind == "oneOf" and "below" in json.dumps(rule):
         return f"{excerpt(value)} is not a condition; use one of {_CONDITION_FORMS}"
     if kind == "oneOf":
-        return f"{excerpt(value)} must be an option id or a list of option ids"
+        return f"{excerpt(value)} must be an option id or a list of option ids{_quote_hint(value)}"
     if kind in ("minItems", "minProperties"):
         return f"needs at least {rule} item(s)"
     if kind in ("maxItems", "maxProperties"):
@@ -88,13 +127,16 @@ def _message(error: ValidationError) -> str:
 def schema_errors(located: Located, path: str) -> list[SourceError]:
     """Every schema violation, as ``file:line: where: message``, in file order."""
     found: list[tuple[int, SourceError]] = []
+    reported: set[YamlPath] = set()
     for error in _validator().iter_errors(located.data):
         where: YamlPath = tuple(error.absolute_path)
+        reported.add(where)
         line = located.line_of(where)
         if error.validator == "additionalProperties":  # point at the unknown field itself
             schema = cast(dict[str, Any], error.schema)
             extra = sorted(set(cast(Any, error.instance)) - set(schema.get("properties", {})))
             line = located.line_of((*where, extra[0])) or line
         found.append((line or 0, SourceError(path, line, f"{_where(where)}: {_message(error)}")))
+    found += _number_errors(located, path, reported)
     found.sort(key=lambda pair: pair[0])
     return [error for _, error in found]
