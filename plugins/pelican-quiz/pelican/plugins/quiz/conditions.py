@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from html import escape
 
 from .model import Answers, Condition, Quiz
 
-__all__ = ["describe", "evaluate", "references"]
+__all__ = ["describe", "describe_html", "evaluate", "references"]
 
 
 def evaluate(condition: Condition | None, answers: Answers, scores: Mapping[str, float]) -> bool:
@@ -77,3 +78,34 @@ def _describe(condition: Condition, quiz: Quiz) -> str:
     wanted = [condition["is"]] if "is" in condition else condition["in"]
     choices = " or ".join(f"“{labels[w]}”" for w in wanted)
     return f"you answered {choices} to question {number}"
+
+
+def _nested(condition: Condition) -> bool:
+    """Whether an `all`/`any` holds another `all`/`any`: then words alone are ambiguous."""
+    parts = condition.get("all") or condition.get("any") or []
+    return any("all" in part or "any" in part or _nested(part.get("not") or {}) for part in parts)
+
+
+def describe_html(condition: Condition | None, quiz: Quiz) -> str:
+    """The condition for the page: a sentence, or, where `all` and `any` nest (and words
+    alone could be read two ways), nested lists: "All of these:" / "One of these:"."""
+    if condition is None or not _nested(condition):
+        return f"<p>{escape(describe(condition, quiz))}</p>"
+    return _list(condition, quiz)
+
+
+def _list(condition: Condition, quiz: Quiz) -> str:
+    key = "all" if "all" in condition else "any"
+    heading = "All of these hold:" if key == "all" else "One of these holds (or more):"
+    items = "".join(
+        "<li>"
+        + (_list(part, quiz) if "all" in part or "any" in part else escape(_sentence(part, quiz)))
+        + "</li>"
+        for part in condition[key]
+    )
+    return f"<p>{heading}</p><ul>{items}</ul>"
+
+
+def _sentence(condition: Condition, quiz: Quiz) -> str:
+    text = _describe(condition, quiz)
+    return text[0].upper() + text[1:]

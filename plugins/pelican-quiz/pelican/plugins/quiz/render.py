@@ -12,7 +12,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from .conditions import describe
+from .conditions import describe, describe_html
 from .model import Question, Quiz
 from .scoring import max_scores
 from .toolkit.pelican_links import keep_pelican_links
@@ -168,7 +168,7 @@ def render_quiz(
     outcomes = "".join(
         f'<li id="{prefix}-outcome-{o.id}" data-outcome="{o.id}">'
         f'<h3 class="quiz-outcome-title">{escape(o.title)}</h3>'
-        f'<p class="quiz-when">{escape(describe(o.when, quiz))}</p>'
+        f'<div class="quiz-when">{describe_html(o.when, quiz)}</div>'
         f'<div class="quiz-outcome-body">{_block(o.body, path)}</div>'
         f'<p><a class="quiz-outcome-link" href="{escape(o.link)}">'
         f"{escape(strings['result_link'].format(label=link_labels[o.link]))}</a></p></li>"

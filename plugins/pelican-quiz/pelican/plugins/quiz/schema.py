@@ -68,14 +68,18 @@ def _number_errors(
         elif isinstance(value, list):
             for index, item in enumerate(value):
                 walk(item, (*where, index))
-        elif isinstance(value, float | int) and not isinstance(value, bool):
-            if where not in reported and (value != value or abs(value) > _LARGEST):
-                line = located.line_of(where)
-                message = (
-                    f"{_where(where)}: {excerpt(value)} is not a number a quiz can add up "
-                    f"(no .nan or .inf, at most {_LARGEST:,} either way)"
-                )
-                found.append((line or 0, SourceError(path, line, message)))
+        elif (
+            isinstance(value, float | int)
+            and not isinstance(value, bool)
+            and where not in reported
+            and (value != value or abs(value) > _LARGEST)
+        ):
+            line = located.line_of(where)
+            message = (
+                f"{_where(where)}: {excerpt(value)} is not a number a quiz can add up "
+                f"(no .nan or .inf, at most {_LARGEST:,} either way)"
+            )
+            found.append((line or 0, SourceError(path, line, message)))
 
     walk(located.data, ())
     return found
