@@ -53,7 +53,7 @@ def _check_result(page: Page, quiz: QuizDriver, case: Case, url_before: str) -> 
     assert quiz.focused("[data-quiz-result]"), "focus should move to the result"
     assert quiz.status.inner_text() == f"Your result: {title}"
     assert page.evaluate("window.completed") == [{"outcome": case.expect}]
-    static_link = page.locator(f"#{PREFIX}-outcome-{case.expect} .quiz-outcome-link")
+    static_link = page.locator(f"#{PREFIX}--outcome-{case.expect} .quiz-outcome-link")
     result_link = quiz.result.locator(".quiz-outcome-link")
     assert result_link.get_attribute("href") == static_link.get_attribute("href")
     assert page.url == url_before, "the page must not jump by itself"
@@ -112,7 +112,7 @@ def test_next_without_an_answer_asks_for_one(quiz_page: tuple[Page, PageLog]) ->
     error = page.locator(f"#{PREFIX} [data-quiz-error]")
     expect(error).to_have_text("Choose an answer to go on.")
     assert quiz.current_id() == "view"
-    assert quiz.focused(f"#{PREFIX}-view input")
+    assert quiz.focused(f"#{PREFIX}--q-view input")
     quiz.current().locator("input[value='brave']").check()
     quiz.next.click()
     expect(error).to_be_hidden()
@@ -125,7 +125,7 @@ def test_back_changes_an_answer(quiz_page: tuple[Page, PageLog]) -> None:
     quiz.next.click()
     quiz.back.click()
     assert quiz.current_id() == "view"
-    assert quiz.focused(f"#{PREFIX}-view-failed"), "Back focuses the answer given"
+    assert quiz.focused(f"#{PREFIX}--q-view--o-failed"), "Back focuses the answer given"
     expect(quiz.progress).to_have_text("Question 1 of 7")
     quiz.take_by_mouse(CASES["ready"].answers)
     assert quiz.outcome_title() == _outcome(QUIZ, "ready")[0]
@@ -161,7 +161,7 @@ def test_start_again_resets_everything(quiz_page: tuple[Page, PageLog]) -> None:
     expect(quiz.result).to_be_hidden()
     assert quiz.current_id() == "view"
     assert page.locator(f"#{PREFIX} input:checked").count() == 0
-    assert quiz.focused(f"#{PREFIX}-view-failed")
+    assert quiz.focused(f"#{PREFIX}--q-view--o-failed")
     quiz.take_by_mouse(CASES["hoping"].answers)
     assert quiz.outcome_title() == _outcome(QUIZ, "hoping")[0]
 
@@ -196,7 +196,7 @@ def test_hidden_question_is_skipped_and_two_quizzes_share_a_page(
     url = serve(site.output)
     log = PageLog(page, url)
     page.goto(f"{url}/quiz.html")
-    first, second = QuizDriver(page, "quiz-mini"), QuizDriver(page, "quiz-mini-2")
+    first, second = QuizDriver(page, "quiz-mini"), QuizDriver(page, "quiz2-mini")
     expect(first.progress).to_have_text("Question 1 of 1")
     expect(first.next).to_have_text("See my result")
     first.current().locator("input[value='bad']").check()

@@ -11,16 +11,16 @@ def test_static_form_is_complete_without_javascript(build) -> None:
     site: Site = build("quiz")
     soup = site.soup("quiz.html")
     quiz = soup.select_one("section#quiz-mini.quiz")
-    assert quiz["aria-labelledby"] == "quiz-mini-title"
+    assert quiz["aria-labelledby"] == "quiz-mini--title"
     fieldsets = quiz.select("form fieldset")
     assert [f["data-question"] for f in fieldsets] == ["feel", "why"]
     assert fieldsets[0].legend.get_text(" ", strip=True) == "1. How do you feel ?"
     assert fieldsets[0].legend.strong.get_text() == "feel"
-    assert fieldsets[0]["aria-describedby"] == "quiz-mini-feel-help"
+    assert fieldsets[0]["aria-describedby"] == "quiz-mini--q-feel--help"
     radios = fieldsets[0].select('input[type="radio"]')
     assert [(r["name"], r["value"]) for r in radios] == [
-        ("quiz-mini-feel", "bad"),
-        ("quiz-mini-feel", "good"),
+        ("quiz-mini--q-feel", "bad"),
+        ("quiz-mini--q-feel", "good"),
     ]
     for control in quiz.select("input"):
         assert quiz.select_one(f'label[for="{control["id"]}"]') is not None
@@ -33,7 +33,7 @@ def test_static_form_is_complete_without_javascript(build) -> None:
 
 def test_how_the_result_is_worked_out_lists_every_outcome_with_a_real_link(build) -> None:
     site: Site = build("quiz")
-    how = site.soup("quiz.html").select_one("#quiz-mini-how")
+    how = site.soup("quiz.html").select_one("#quiz-mini--how")
     assert how.name == "details"
     assert how.summary.get_text() == "How the result is worked out"
     outcomes = how.select(".quiz-outcomes > li")
@@ -76,7 +76,7 @@ def test_quiz_data_has_the_logic_and_no_html(build) -> None:
 def test_same_quiz_twice_on_a_page_gets_unique_ids(build) -> None:
     site: Site = build("quiz")
     soup = site.soup("quiz.html")
-    assert [s["id"] for s in soup.select("section.quiz")] == ["quiz-mini", "quiz-mini-2"]
+    assert [s["id"] for s in soup.select("section.quiz")] == ["quiz-mini", "quiz2-mini"]
     ids = [tag["id"] for tag in soup.find_all(id=True)]
     assert len(ids) == len(set(ids))
 

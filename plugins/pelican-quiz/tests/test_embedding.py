@@ -23,9 +23,9 @@ def test_markdown_and_rst_pages_hold_the_same_quiz(build_site, theme: str) -> No
     assert markdown == _quiz(built, "pages/quiz-rst.html")
     soup = built.soup("pages/quiz-markdown.html")
     assert len(soup.select("fieldset.quiz-question")) == 2
-    assert soup.select_one("#quiz-mini-feel-good")["type"] == "radio"
+    assert soup.select_one("#quiz-mini--q-feel--o-good")["type"] == "radio"
     # The outcome links are resolved against the real pages, with the section's title.
-    link = soup.select_one("#quiz-mini-outcome-go .quiz-outcome-link")
+    link = soup.select_one("#quiz-mini--outcome-go .quiz-outcome-link")
     assert link["href"] == "../some-advice.html#go"
     # The section's title, escaped once (not "&amp;amp;").
     assert link.get_text() == "Go to: Go ahead & do it"
@@ -138,3 +138,17 @@ def test_an_unchanged_quiz_is_not_proved_again(tmp_path) -> None:
     assert [e.split(": the routing proof")[0] for e in changed.errors[0].splitlines()] == [
         "content/quizzes/mini.yaml:30"
     ]
+
+
+def test_no_two_elements_share_an_id(build_site) -> None:
+    built = build_site("collisions")
+    assert built.errors == []
+    soup = built.soup("pages/all-of-them.html")
+    ids = [tag["id"] for tag in soup.select("[id]")]
+    assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
+    assert [s["id"] for s in soup.select("section.quiz")] == ["quiz-a", "quiz-a-b", "quiz2-a"]
+    for label in soup.select("section.quiz label[for]"):
+        control = soup.select_one(f'#{label["for"]}')
+        assert control is not None and control.name == "input"
+        # Each label is for the input beside it, in its own question.
+        assert control.find_parent("fieldset") is label.find_parent("fieldset")

@@ -72,7 +72,9 @@ def place_quizzes(content: Any, placement: Placement) -> list[SourceError]:
         if quiz is None or embed.quiz_id not in placement.labels:
             return ""  # a quiz that failed to load or to prove has its own messages
         seen[quiz.id] = seen.get(quiz.id, 0) + 1
-        prefix = f"quiz-{quiz.id}" + (f"-{seen[quiz.id]}" if seen[quiz.id] > 1 else "")
+        # quiz-<id> for the first copy (summaries link there), quiz<n>-<id> for the others.
+        copy = seen[quiz.id]
+        prefix = f"quiz-{quiz.id}" if copy == 1 else f"quiz{copy}-{quiz.id}"
         html = render_quiz(
             quiz,
             prefix,

@@ -97,9 +97,12 @@ def _question(
     quiz: Quiz, question: Question, number: int, prefix: str, strings: Mapping[str, str]
 ) -> str:
     path = quiz.source_path
-    qid = f"{prefix}-{question.id}"
+    # Every id is made of ids joined by "--", which no id can hold, under a kind ("q-", "o-",
+    # "outcome-"): question a with option b-c and question a-b with option c, an option
+    # called help, a question called title, two quizzes on one page can never collide.
+    qid = f"{prefix}--q-{question.id}"
     control = "checkbox" if question.type == "multiple" else "radio"
-    described = f' aria-describedby="{qid}-help"' if question.help else ""
+    described = f' aria-describedby="{qid}--help"' if question.help else ""
     parts = [
         f'<fieldset class="quiz-question quiz-{question.type}" id="{qid}" '
         f'data-question="{question.id}"{described}>',
@@ -107,7 +110,7 @@ def _question(
         f"{_inline(question.prompt, path)}</legend>",
     ]
     if question.help:
-        parts.append(f'<p class="quiz-help" id="{qid}-help">{_inline(question.help, path)}</p>')
+        parts.append(f'<p class="quiz-help" id="{qid}--help">{_inline(question.help, path)}</p>')
     if question.show_if is not None:
         condition = describe(question.show_if, quiz).rstrip(".")
         condition = condition[0].lower() + condition[1:]
@@ -117,7 +120,7 @@ def _question(
         )
     parts.append('<div class="quiz-options">')
     for option in question.options:
-        oid = f"{qid}-{option.id}"
+        oid = f"{qid}--o-{option.id}"
         parts.append(
             f'<div class="quiz-option"><input type="{control}" id="{oid}" '
             f'name="{qid}" value="{option.id}">'
@@ -166,7 +169,7 @@ def render_quiz(
     best = max_scores(quiz)
     labels = ", ".join(f"“{d.label}”" for d in quiz.dimensions.values())
     outcomes = "".join(
-        f'<li id="{prefix}-outcome-{o.id}" data-outcome="{o.id}">'
+        f'<li id="{prefix}--outcome-{o.id}" data-outcome="{o.id}">'
         f'<h3 class="quiz-outcome-title">{escape(o.title)}</h3>'
         f'<div class="quiz-when">{describe_html(o.when, quiz)}</div>'
         f'<div class="quiz-outcome-body">{_block(o.body, path)}</div>'
@@ -184,8 +187,8 @@ def render_quiz(
     )
     return (
         f'<section class="quiz" id="{prefix}" data-quiz="{quiz.id}" '
-        f'aria-labelledby="{prefix}-title">'
-        f'<h2 class="quiz-title" id="{prefix}-title">{escape(quiz.title)}</h2>'
+        f'aria-labelledby="{prefix}--title">'
+        f'<h2 class="quiz-title" id="{prefix}--title">{escape(quiz.title)}</h2>'
         f'<div class="quiz-intro">{_block(quiz.intro, path)}</div>'
         f'<p class="quiz-nojs-note" data-quiz-nojs>{escape(strings["nojs_note"])}</p>'
         f'<form class="quiz-form" data-quiz-form>'
@@ -196,7 +199,7 @@ def render_quiz(
         f'<button type="button" data-quiz-next>{escape(strings["next"])}</button></div></form>'
         f'<div class="quiz-result" data-quiz-result tabindex="-1" hidden></div>'
         f'<p class="quiz-visually-hidden" data-quiz-status aria-live="polite"></p>'
-        f'<details class="quiz-how" id="{prefix}-how"><summary>'
+        f'<details class="quiz-how" id="{prefix}--how"><summary>'
         f"{escape(strings['how_title'])}</summary>"
         f"<p>{escape(strings['how_intro'].format(labels=labels))}</p>"
         f"{_points_table(quiz, strings)}"

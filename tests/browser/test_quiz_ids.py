@@ -1,0 +1,53 @@
+"""Ids that used to collide, in Chromium: every label picks its own answer, in its own quiz."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.browser.conftest import PageLog
+from tests.browser.quiz_driver import QuizDriver
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+COLLISIONS = ROOT / "plugins" / "pelican-quiz" / "tests" / "sites" / "collisions"
+
+
+@pytest.fixture(scope="module")
+def collisions_url(tmp_path_factory: pytest.TempPathFactory, serve: Callable[[Path], str]) -> str:
+    site = tmp_path_factory.mktemp("collisions") / "site"
+    shutil.copytree(COLLISIONS, site)
+    run = subprocess.run(
+        [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", "out"],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stderr
+    return serve(site / "out")
+
+
+def test_each_label_answers_its_own_question(page: Page, collisions_url: str) -> None:
+    log = PageLog(page, collisions_url)
+    page.route("**/favicon.ico", lambda route: route.fulfill(status=204))
+    page.goto(f"{collisions_url}/pages/all-of-them.html")
+    answers = [
+        ("quiz-a", {"a": "b-c", "a-b": "d", "title": "y"}, "Calm"),
+        ("quiz-a-b", {"a": "help", "a-b": "d", "title": "x"}, "Rest"),
+        ("quiz2-a", {"a": "help", "a-b": "c", "title": "x"}, "Calm"),
+    ]
+    for prefix, given, outcome in answers:
+        quiz = QuizDriver(page, prefix)
+        expect(quiz.progress).to_be_visible()
+        assert quiz.take_by_mouse(given) == ["a", "a-b", "title"]
+        expect(quiz.result).to_be_visible()
+        assert quiz.outcome_title() == outcome
+    log.assert_clean()
