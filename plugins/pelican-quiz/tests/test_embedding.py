@@ -148,7 +148,7 @@ def test_no_two_elements_share_an_id(build_site) -> None:
     assert len(ids) == len(set(ids)), sorted(i for i in ids if ids.count(i) > 1)
     assert [s["id"] for s in soup.select("section.quiz")] == ["quiz-a", "quiz-a-b", "quiz2-a"]
     for label in soup.select("section.quiz label[for]"):
-        control = soup.select_one(f'#{label["for"]}')
+        control = soup.select_one(f"#{label['for']}")
         assert control is not None and control.name == "input"
         # Each label is for the input beside it, in its own question.
         assert control.find_parent("fieldset") is label.find_parent("fieldset")
