@@ -197,11 +197,14 @@ def test_hidden_question_is_skipped_and_two_quizzes_share_a_page(
     log = PageLog(page, url)
     page.goto(f"{url}/quiz.html")
     first, second = QuizDriver(page, "quiz-mini"), QuizDriver(page, "quiz2-mini")
-    expect(first.progress).to_have_text("Question 1 of 1")
-    expect(first.next).to_have_text("See my result")
+    # Before the first answer the second question may follow: never "1 of 1", no finish yet.
+    expect(first.progress).to_have_text("Question 1 of up to 2")
+    expect(first.next).to_have_text("Next")
     first.current().locator("input[value='bad']").check()
     expect(first.progress).to_have_text("Question 1 of 2")
     first.current().locator("input[value='good']").check()
+    expect(first.progress).to_have_text("Question 1 of 1")
+    expect(first.next).to_have_text("See my result")
     assert first.take_by_mouse({"feel": "good"}) == ["feel"]
     assert first.outcome_title() == "Go ahead"
     assert second.take_by_mouse({"feel": "bad", "why": ["sad"]}) == ["feel", "why"]
@@ -256,4 +259,29 @@ def test_remembered_result_and_forget_my_answers(
     page.reload()
     expect(quiz.result).to_be_hidden()
     assert page.evaluate("localStorage.length") == 0
+    log.assert_clean()
+
+
+def test_questions_are_numbered_as_the_reader_meets_them(
+    page: Page, tmp_path: Path, serve: Callable[[Path], str]
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(SITES / "quiz" / "content", content)
+    branching = Path(__file__).parent / "fixtures" / "branching"
+    shutil.copy(branching / "skip.yaml", content / "quizzes")
+    shutil.copy(branching / "skip.md", content / "pages")
+    site = build_into(tmp_path, content)
+    url = serve(site.output)
+    log = PageLog(page, url)
+    page.goto(f"{url}/skip.html")
+    quiz = QuizDriver(page, "quiz-skip")
+    expect(quiz.progress).to_have_text("Question 1 of up to 3")
+    quiz.current().locator("input[value='less']").check()
+    expect(quiz.progress).to_have_text("Question 1 of 2")
+    quiz.next.click()
+    # The third question in the file is the second one asked, and says so.
+    assert quiz.current_id() == "third"
+    expect(quiz.progress).to_have_text("Question 2 of 2")
+    expect(quiz.current().locator(".quiz-number")).to_have_text("2.")
+    expect(quiz.next).to_have_text("See my result")
     log.assert_clean()

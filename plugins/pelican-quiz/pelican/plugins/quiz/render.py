@@ -70,6 +70,7 @@ def quiz_data(quiz: Quiz, strings: Mapping[str, str], remember: bool) -> dict[st
             k: strings[k]
             for k in (
                 "progress",
+                "progress_up_to",
                 "back",
                 "next",
                 "finish",

@@ -12,6 +12,8 @@ DEFAULT_STRINGS: dict[str, str] = {
     "nojs_note": "Choose your answers, then open “How the result is worked out” below to find "
     "your result.",
     "progress": "Question {n} of {total}",
+    # While a later question depends on answers not given yet.
+    "progress_up_to": "Question {n} of up to {total}",
     "back": "Back",
     "next": "Next",
     "finish": "See my result",

@@ -73,14 +73,21 @@ function widget(root) {
   const say = (text) => (status.textContent = text);
   const focusQuestion = () => (inputs(at).find((x) => x.checked) || inputs(at)[0]).focus();
 
+  // Later questions whose show_if looks at an answer not given yet: they may still be asked.
+  const refs = (c) => (!c ? [] : c.all || c.any ? (c.all || c.any).flatMap(refs) : c.not ? refs(c.not) : [c.answer]);
+
   function show(i, moveFocus) {
     at = i;
-    const steps = visible(), n = steps.indexOf(i) + 1;
+    const all = given();
+    const maybe = data.questions.filter((q, j) => j > i && refs(q.show_if).some((id) => !(id in all)));
+    const steps = visible().filter((j) => !maybe.includes(data.questions[j]));
+    const n = steps.indexOf(i) + 1, total = steps.length + maybe.length;
     sets.forEach((f, j) => (f.hidden = j !== i));
+    sets[i].querySelector(".quiz-number").textContent = n + ".";
     error.hidden = true;
-    progress.textContent = fill(s.progress, { n, total: steps.length });
+    progress.textContent = fill(maybe.length ? s.progress_up_to : s.progress, { n, total });
     back.hidden = n === 1;
-    next.textContent = n === steps.length ? s.finish : s.next;
+    next.textContent = total === n ? s.finish : s.next;
     if (moveFocus) {
       focusQuestion();
       say(progress.textContent);
