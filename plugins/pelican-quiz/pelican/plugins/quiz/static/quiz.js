@@ -1,7 +1,5 @@
-// Quiz widget: turns the static quiz form into one question at a time, scores the answers and
-// shows the result. The rules mirror plugins/quiz/scoring.py and conditions.py exactly (a
-// property test checks that they agree). No network, no cookie; storage only when the site
-// opts in with QUIZ_REMEMBER. All text comes from the page; strings from QUIZ_STRINGS.
+// pelican-quiz widget. Its rules are scoring.py's and conditions.py's (a test checks they agree);
+// no network, no cookie, storage only with QUIZ_REMEMBER.
 
 const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
 const picks = (a) => (a == null ? [] : [].concat(a));
@@ -15,8 +13,7 @@ const holds = (c, answers, scores) =>
   : "score" in c ? ("below" in c ? (scores[c.score] || 0) < c.below : (scores[c.score] || 0) >= c.at_least)
   : picks(answers[c.answer]).some((o) => ("is" in c ? [c.is] : c.in).includes(o)));
 
-// Scores, outcome and dimensions worth revisiting for `given` answers (hidden questions count
-// for nothing), as scoring.result_for does.
+// As scoring.result_for: scores, outcome, dimensions to revisit.
 export function score(data, given) {
   const scores = {}, answers = {};
   for (const d of data.dimensions) scores[d.id] = 0;
@@ -41,7 +38,7 @@ function el(tag, props, ...children) {
 }
 
 function widget(root) {
-  const data = JSON.parse(root.querySelector("[data-quiz-data]").textContent);
+  const data = JSON.parse(root.querySelector(":scope > [data-quiz-data]").textContent);
   const s = data.strings;
   const $ = (sel) => root.querySelector(sel);
   const form = $("[data-quiz-form]"), result = $("[data-quiz-result]"), status = $("[data-quiz-status]");
@@ -73,7 +70,7 @@ function widget(root) {
   const say = (text) => (status.textContent = text);
   const focusQuestion = () => (inputs(at).find((x) => x.checked) || inputs(at)[0]).focus();
 
-  // Later questions whose show_if looks at an answer not given yet: they may still be asked.
+  // Later questions whose show_if looks at an answer not given yet may still be asked.
   const refs = (c) => (!c ? [] : c.all || c.any ? (c.all || c.any).flatMap(refs) : c.not ? refs(c.not) : [c.answer]);
 
   function show(i, moveFocus) {
@@ -210,4 +207,5 @@ function widget(root) {
   }
 }
 
-for (const root of document.querySelectorAll("[data-quiz]")) widget(root);
+// The plugin's quizzes only, not any data-quiz attribute of the page.
+for (const data of document.querySelectorAll("section.quiz > [data-quiz-data]")) widget(data.parentNode);
