@@ -28,7 +28,8 @@ PAGE = (Path(__file__).parent / "fixtures" / "quiz-page.html").read_text(encodin
 ORIGIN = "http://quiz.test"
 LINK = "{filename}/a.md"
 
-points = st.integers(-3, 3).map(lambda n: n / 2)  # halves: exact in both languages
+# Tenths and quarters: 0.7 + 0.1 must be 0.8 in both languages, which floats are not.
+points = st.integers(-30, 30).map(lambda n: n / 10) | st.sampled_from([0.25, -0.75, 1.25])
 
 
 @st.composite
@@ -122,6 +123,12 @@ def _asked(quiz: Quiz, answers: Answers) -> Answers:
 def test_browser_and_python_agree(page: Page, data: st.DataObject) -> None:
     quiz = parse_quiz(yaml.safe_dump(data.draw(quizzes())), "random", "random.yaml")
     answers = _asked(quiz, data.draw(st.composite(lambda draw: _answers(draw, quiz))()))
+    _agree(page, quiz, answers)
+
+
+def _agree(page: Page, quiz: Quiz, answers: Answers) -> list[str]:
+    """Take ``quiz`` in the widget with ``answers``; its result must be the Python scorer's.
+    Returns the score lines the widget showed."""
     expected = result_for(quiz, answers)
     html = PAGE.replace("{quiz}", render_quiz(quiz, "quiz-random", {LINK: "A"}, DEFAULT_STRINGS))
 
@@ -140,11 +147,38 @@ def test_browser_and_python_agree(page: Page, data: st.DataObject) -> None:
     assert driver.take_by_mouse(answers) == list(answers)
     outcome = expected.outcome.id if expected.outcome else None
     assert page.evaluate("window.completed") == {"outcome": outcome}
+    lines = driver.result.locator(".quiz-scores li").all_inner_texts()
     shown_scores = [
-        float(m.group(1))
-        for text in driver.result.locator(".quiz-scores li").all_inner_texts()
-        if (m := re.search(r": (-?[\d.]+) of", text))
+        float(m.group(1)) for text in lines if (m := re.search(r": (-?[\d.]+) of", text))
     ]
-    assert shown_scores == [expected.scores[d] for d in quiz.dimensions]
+    assert shown_scores == [float(expected.scores[d]) for d in quiz.dimensions]
     revisit = driver.result.locator("h4 + ul:not(.quiz-scores) a").all_inner_texts()
     assert revisit == [d.label for d in expected.revisit]
+    return lines
+
+
+def test_tenths_add_up_exactly_in_python_and_in_the_widget(page: Page) -> None:
+    # 0.7 + 0.1 is 0.8: with floats it was 0.7999999999999999, "below 0.8".
+    data = {
+        "title": "Tenths",
+        "dimensions": {"d": {"label": "D", "link": LINK}},
+        "questions": [
+            {
+                "id": f"q{i}",
+                "prompt": "?",
+                "options": [
+                    {"id": "a", "label": "A", "score": {"d": points}},
+                    {"id": "b", "label": "B"},
+                ],
+            }
+            for i, points in enumerate([0.7, 0.1])
+        ],
+        "outcomes": [
+            {"id": "low", "title": "Low", "link": LINK, "when": {"score": "d", "below": 0.8}},
+            {"id": "enough", "title": "Enough", "link": LINK},
+        ],
+    }
+    quiz = parse_quiz(yaml.safe_dump(data), "tenths", "tenths.yaml")
+    answers = {"q0": "a", "q1": "a"}
+    assert result_for(quiz, answers).outcome.id == "enough"
+    assert _agree(page, quiz, answers)[0].startswith("D: 0.8 of 0.8 points")

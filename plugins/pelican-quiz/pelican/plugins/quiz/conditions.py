@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from fractions import Fraction
 from html import escape
 
-from .model import Answers, Condition, Quiz
+from .model import Answers, Condition, Quiz, number_text
 
 __all__ = ["describe", "describe_html", "evaluate", "references"]
 
 
-def evaluate(condition: Condition | None, answers: Answers, scores: Mapping[str, float]) -> bool:
+def evaluate(condition: Condition | None, answers: Answers, scores: Mapping[str, Fraction]) -> bool:
     """True when ``condition`` holds; an absent condition always holds."""
     if condition is None:
         return True
@@ -48,8 +49,7 @@ def references(condition: Condition | None) -> Iterator[tuple[str, Condition]]:
         yield "answer", condition
 
 
-def _number(value: float) -> str:
-    return f"{value:g}"
+_number = number_text
 
 
 def describe(condition: Condition | None, quiz: Quiz) -> str:

@@ -7,8 +7,8 @@ one entry per such *state*, with how many answer sets are in it and one of them 
 its cost grows with the distinct states, not with the answer sets (5^50 of them for a
 50-statement inventory with one total collapse into at most 201 states).
 
-Points are added in question order, as :func:`scoring.scores_for` adds them, so every state's
-points are exactly the floats the scorer would compute for its answer sets.
+Points are exact numbers (``fractions.Fraction``; 0.7 + 0.1 is 0.8), as the scorer's are, so
+answer sets with equal points always share a state.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from fractions import Fraction
 from itertools import combinations
 
 from .conditions import evaluate, references
@@ -24,7 +25,7 @@ from .scoring import shown
 
 __all__ = ["ProofTooLong", "State", "exact_states"]
 
-Key = tuple[tuple[float, ...], tuple[tuple[str, str | tuple[str, ...]], ...]]
+Key = tuple[tuple[Fraction, ...], tuple[tuple[str, str | tuple[str, ...]], ...]]
 
 
 class ProofTooLong(Exception):
@@ -39,7 +40,7 @@ class ProofTooLong(Exception):
 class State:
     count: int  # how many answer sets are in this state
     example: Answers  # one of them
-    scores: dict[str, float]  # the points of the dimensions some outcome looks at
+    scores: dict[str, Fraction]  # the points of the dimensions some outcome looks at
 
 
 def _seen(quiz: Quiz) -> tuple[list[str], set[str]]:
@@ -59,7 +60,7 @@ def _seen(quiz: Quiz) -> tuple[list[str], set[str]]:
 @dataclass(frozen=True)
 class _Choice:
     answer: str | list[str]
-    delta: tuple[tuple[float, ...], ...]  # per seen dimension, its points in option order
+    delta: tuple[Fraction, ...]  # the points it adds to each seen dimension
     ways: int  # answer sets this choice stands for (choices merged when nothing can tell)
 
 
@@ -72,12 +73,11 @@ def _choices(question: Question, dimensions: list[str], seen: bool) -> list[_Cho
         raw = list(ids)
     by_id = {o.id: o for o in question.options}
     choices: list[_Choice] = []
-    merged: dict[tuple[tuple[float, ...], ...], int] = {}
+    merged: dict[tuple[Fraction, ...], int] = {}
     for answer in raw:
         picked = answer if isinstance(answer, list) else [answer]
-        # Each option's points kept apart, to be added one by one as the scorer adds them.
         delta = tuple(
-            tuple(by_id[p].score.get(d, 0.0) for p in picked if by_id[p].score.get(d, 0.0))
+            sum((by_id[p].score.get(d, Fraction(0)) for p in picked), Fraction(0))
             for d in dimensions
         )
         if not seen and delta in merged:  # nothing can tell these answers apart
@@ -89,12 +89,8 @@ def _choices(question: Question, dimensions: list[str], seen: bool) -> list[_Cho
     return choices
 
 
-def _add(scores: tuple[float, ...], delta: tuple[tuple[float, ...], ...]) -> tuple[float, ...]:
-    out = list(scores)
-    for dimension, points in enumerate(delta):
-        for value in points:
-            out[dimension] += value
-    return tuple(out)
+def _add(scores: tuple[Fraction, ...], delta: tuple[Fraction, ...]) -> tuple[Fraction, ...]:
+    return tuple(a + b for a, b in zip(scores, delta, strict=True))
 
 
 def exact_states(quiz: Quiz, seconds: float | None = None) -> Iterator[State]:
@@ -103,7 +99,7 @@ def exact_states(quiz: Quiz, seconds: float | None = None) -> Iterator[State]:
     Raises :class:`ProofTooLong` past ``seconds``."""
     dimensions, seen = _seen(quiz)
     deadline = None if seconds is None else time.monotonic() + seconds
-    zero = tuple(0.0 for _ in dimensions)
+    zero = tuple(Fraction(0) for _ in dimensions)
     states: dict[Key, tuple[int, Answers]] = {(zero, ()): (1, {})}
     for question in quiz.questions:
         choices = _choices(question, dimensions, question.id in seen)

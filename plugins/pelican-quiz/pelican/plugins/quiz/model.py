@@ -3,11 +3,37 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from .toolkit.located_yaml import Located, YamlPath
 
-__all__ = ["Answers", "Case", "Condition", "Dimension", "Option", "Outcome", "Question", "Quiz"]
+__all__ = [
+    "Answers",
+    "Case",
+    "Condition",
+    "Dimension",
+    "Option",
+    "Outcome",
+    "Question",
+    "Quiz",
+    "exact",
+    "number_text",
+]
+
+
+def exact(value: float | int | Fraction) -> Fraction:
+    """A number as the author wrote it: 0.7 is seven tenths, so 0.7 + 0.1 is 0.8, exactly."""
+    return value if isinstance(value, Fraction) else Fraction(str(value))
+
+
+def number_text(value: Fraction | float | int) -> str:
+    """A number as an author writes it: 2, 0.8, -1.5."""
+    value = exact(value)
+    text = format(Decimal(value.numerator) / Decimal(value.denominator), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
 
 # A condition stays the plain mapping from the YAML ({score: time, below: 2}, {all: [...]}).
 Condition = dict[str, Any]
@@ -26,7 +52,7 @@ class Dimension:
 class Option:
     id: str
     label: str
-    score: dict[str, float] = field(default_factory=dict)
+    score: dict[str, Fraction] = field(default_factory=dict)
     feedback: str = ""
 
 

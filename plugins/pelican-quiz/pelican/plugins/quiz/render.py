@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+import math
+from collections.abc import Iterator, Mapping
+from fractions import Fraction
 from functools import cache
 from html import escape
 from typing import Any
 
 from markdown_it import MarkdownIt
 
-from .conditions import describe, describe_html
-from .model import Question, Quiz
+from .conditions import describe, describe_html, references
+from .model import Condition, Question, Quiz, exact, number_text
 from .scoring import max_scores
 from .toolkit.pelican_links import keep_pelican_links
 
@@ -36,8 +38,7 @@ def _inline(text: str, path: str) -> str:
     return str(_markdown().renderInline(text, {"source_path": path}))
 
 
-def _number(value: float) -> str:
-    return f"{value:g}"
+_number = number_text
 
 
 def quiz_hash(quiz: Quiz) -> str:
@@ -48,24 +49,59 @@ def quiz_hash(quiz: Quiz) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()[:16]
 
 
+def _numbers(quiz: Quiz) -> Iterator[Fraction]:
+    for question in quiz.questions:
+        for option in question.options:
+            yield from option.score.values()
+    for condition in [o.when for o in quiz.outcomes]:
+        for kind, leaf in references(condition):
+            if kind == "score":
+                yield exact(leaf["below"] if "below" in leaf else leaf["at_least"])
+
+
+def _scaled(condition: Condition | None, scale: int) -> Condition | None:
+    """``condition`` with its score bounds as whole numbers of 1/``scale`` points."""
+    if condition is None:
+        return None
+    copy: Condition = {}
+    for key, value in condition.items():
+        if key in ("below", "at_least"):
+            copy[key] = int(value * scale)
+        elif key in ("all", "any"):
+            copy[key] = [_scaled(part, scale) for part in value]
+        elif key == "not":
+            copy[key] = _scaled(value, scale)
+        else:
+            copy[key] = value
+    return copy
+
+
 def quiz_data(quiz: Quiz, strings: Mapping[str, str], remember: bool) -> dict[str, Any]:
-    """What the widget needs to score and route: logic only; all text stays in the HTML."""
+    """What the widget needs to score and route: logic only; all text stays in the HTML.
+
+    Points are whole numbers of 1/``scale`` points, so JavaScript adds them as exactly as the
+    Python scorer does (0.7 + 0.1 is 0.8 in both) and divides only to show them."""
     best = max_scores(quiz)
+    scale = math.lcm(1, *(n.denominator for n in (*_numbers(quiz), *best.values())))
     return {
         "id": quiz.id,
         "hash": quiz_hash(quiz),
         "remember": remember,
-        "dimensions": [{"id": d, "max": best[d]} for d in quiz.dimensions],
+        "scale": scale,
+        "dimensions": [{"id": d, "max": int(best[d] * scale)} for d in quiz.dimensions],
         "questions": [
             {
                 "id": q.id,
                 "type": q.type,
                 "show_if": q.show_if,
-                "options": [{"id": o.id, "score": o.score} for o in q.options],
+                "options": [
+                    {"id": o.id, "score": {d: int(v * scale) for d, v in o.score.items()}}
+                    for o in q.options
+                ],
             }
             for q in quiz.questions
         ],
-        "outcomes": [{"id": o.id, "when": o.when} for o in quiz.outcomes],
+        "outcomes": [{"id": o.id, "when": _scaled(o.when, scale)} for o in quiz.outcomes],
         "strings": {
             k: strings[k]
             for k in (

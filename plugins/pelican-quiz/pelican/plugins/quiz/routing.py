@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from fractions import Fraction
 from itertools import combinations
 
 import yaml
 
 from .conditions import evaluate
 from .exact import ProofTooLong, State, exact_states, outcome_of
-from .model import Answers, Quiz
+from .model import Answers, Quiz, number_text
 from .scoring import add_points, result_for, shown
 from .toolkit.located_yaml import SourceError
 
@@ -55,13 +56,13 @@ def upper_bound(quiz: Quiz) -> int:
     return total
 
 
-def answer_sets(quiz: Quiz) -> Iterator[tuple[Answers, dict[str, float]]]:
+def answer_sets(quiz: Quiz) -> Iterator[tuple[Answers, dict[str, Fraction]]]:
     """Every answer set a reader can give, with its scores (depth first, in YAML order)."""
     choices = [_choices(q.type, q.option_ids()) for q in quiz.questions]
 
     def walk(
-        index: int, answers: Answers, scores: dict[str, float]
-    ) -> Iterator[tuple[Answers, dict[str, float]]]:
+        index: int, answers: Answers, scores: dict[str, Fraction]
+    ) -> Iterator[tuple[Answers, dict[str, Fraction]]]:
         if index == len(quiz.questions):
             yield answers, scores
             return
@@ -74,7 +75,7 @@ def answer_sets(quiz: Quiz) -> Iterator[tuple[Answers, dict[str, float]]]:
             add_points(next_scores, question, choice if isinstance(choice, list) else [choice])
             yield from walk(index + 1, {**answers, question.id: choice}, next_scores)
 
-    yield from walk(0, {}, dict.fromkeys(quiz.dimensions, 0.0))
+    yield from walk(0, {}, dict.fromkeys(quiz.dimensions, Fraction(0)))
 
 
 @dataclass
@@ -110,7 +111,9 @@ def prove(quiz: Quiz, seconds: float | None = DEFAULT_SECONDS) -> RoutingReport:
 
 
 def _points(quiz: Quiz, state: State) -> str:
-    return ", ".join(f"“{quiz.dimensions[d].label}” {value:g}" for d, value in state.scores.items())
+    return ", ".join(
+        f"“{quiz.dimensions[d].label}” {number_text(value)}" for d, value in state.scores.items()
+    )
 
 
 def routing_errors(quiz: Quiz, report: RoutingReport) -> list[SourceError]:

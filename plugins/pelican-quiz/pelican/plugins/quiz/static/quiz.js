@@ -113,7 +113,7 @@ function widget(root) {
       const bar = el("span", { className: "quiz-bar" }, el("span"));
       bar.firstChild.style.width = (100 * Math.max(0, r.scores[d.id])) / (d.max || 1) + "%";
       bar.setAttribute("aria-hidden", "true");
-      scores.append(el("li", {}, fill(s.score_text, { label, score: r.scores[d.id], max: d.max }), bar));
+      scores.append(el("li", {}, fill(s.score_text, { label, score: r.scores[d.id] / data.scale, max: d.max / data.scale }), bar));
     }
     const restart = el("button", { type: "button", textContent: s.start_again });
     restart.addEventListener("click", () => reset(false));
