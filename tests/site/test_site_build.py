@@ -212,3 +212,13 @@ def test_an_order_that_is_no_number_names_its_file_and_line(tmp_path: Path) -> N
         "content/articles/target.md:2: 'order' must be a whole number (the article's place in "
         "the reading order), not 'first'"
     ]
+
+
+def test_make_check_proves_the_site_quiz_with_the_installed_command() -> None:
+    run = subprocess.run(
+        ["make", "--no-print-directory", "check"], cwd=ROOT, capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+    assert "pelican-quiz check content/quizzes" in run.stdout
+    assert "content/quizzes/ready-to-reach-out.yaml: Are you ready to reach out?" in run.stdout
+    assert re.search(r"all [\d,]+ answer combinations, \d+ test case", run.stdout)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from fractions import Fraction
 from html import escape
+from typing import Any
 
 from .model import Answers, Condition, Quiz, number_text
 
-__all__ = ["describe", "describe_html", "evaluate", "references"]
+__all__ = ["describe", "describe_html", "evaluate", "map_bounds", "references"]
 
 
 def evaluate(condition: Condition | None, answers: Answers, scores: Mapping[str, Fraction]) -> bool:
@@ -30,6 +31,23 @@ def evaluate(condition: Condition | None, answers: Answers, scores: Mapping[str,
     chosen = given if isinstance(given, list) else ([] if given is None else [given])
     wanted = [condition["is"]] if "is" in condition else condition["in"]
     return any(option in wanted for option in chosen)
+
+
+def map_bounds(condition: Condition | None, change: Callable[[Any], Any]) -> Condition | None:
+    """A copy of ``condition`` with ``change`` applied to every score bound (below, at_least)."""
+    if condition is None:
+        return None
+    copy: Condition = {}
+    for key, value in condition.items():
+        if key in ("below", "at_least"):
+            copy[key] = change(value)
+        elif key in ("all", "any"):
+            copy[key] = [map_bounds(part, change) for part in value]
+        elif key == "not":
+            copy[key] = map_bounds(value, change)
+        else:
+            copy[key] = value
+    return copy
 
 
 def references(condition: Condition | None) -> Iterator[tuple[str, Condition]]:

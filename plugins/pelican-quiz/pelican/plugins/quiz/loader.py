@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from .conditions import references
+from .conditions import map_bounds, references
 from .model import Case, Condition, Dimension, Option, Outcome, Question, Quiz, exact
 from .schema import schema_errors
 from .toolkit.located_yaml import Located, SourceError, YamlPath, load_yaml
@@ -104,12 +104,12 @@ def _build(located: Located, quiz_id: str, path: str) -> Quiz:
                 for o in q["options"]
             ),
             q.get("help", ""),
-            _exact_bounds(q.get("show_if")),
+            map_bounds(q.get("show_if"), exact),
         )
         for q in data["questions"]
     ]
     outcomes = [
-        Outcome(o["id"], o["title"], o["link"], o.get("body", ""), _exact_bounds(o.get("when")))
+        Outcome(o["id"], o["title"], o["link"], o.get("body", ""), map_bounds(o.get("when"), exact))
         for o in data["outcomes"]
     ]
     tests = [Case(t["answers"], t["expect"], i) for i, t in enumerate(data.get("tests", []))]
@@ -124,23 +124,6 @@ def _build(located: Located, quiz_id: str, path: str) -> Quiz:
         path,
         located,
     )
-
-
-def _exact_bounds(condition: Condition | None) -> Condition | None:
-    """A copy of ``condition`` whose score bounds are exact numbers, as the points are."""
-    if condition is None:
-        return None
-    copy: Condition = {}
-    for key, value in condition.items():
-        if key in ("below", "at_least"):
-            copy[key] = exact(value)
-        elif key in ("all", "any"):
-            copy[key] = [_exact_bounds(part) for part in value]
-        elif key == "not":
-            copy[key] = _exact_bounds(value)
-        else:
-            copy[key] = value
-    return copy
 
 
 def _duplicates(ids: list[str]) -> list[tuple[int, str]]:

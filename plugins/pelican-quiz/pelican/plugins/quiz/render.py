@@ -14,8 +14,8 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from .conditions import describe, describe_html, references
-from .model import Condition, Question, Quiz, exact, number_text
+from .conditions import describe, describe_html, map_bounds, references
+from .model import Question, Quiz, exact, number_text
 from .scoring import max_scores
 from .toolkit.pelican_links import keep_pelican_links
 
@@ -59,23 +59,6 @@ def _numbers(quiz: Quiz) -> Iterator[Fraction]:
                 yield exact(leaf["below"] if "below" in leaf else leaf["at_least"])
 
 
-def _scaled(condition: Condition | None, scale: int) -> Condition | None:
-    """``condition`` with its score bounds as whole numbers of 1/``scale`` points."""
-    if condition is None:
-        return None
-    copy: Condition = {}
-    for key, value in condition.items():
-        if key in ("below", "at_least"):
-            copy[key] = int(value * scale)
-        elif key in ("all", "any"):
-            copy[key] = [_scaled(part, scale) for part in value]
-        elif key == "not":
-            copy[key] = _scaled(value, scale)
-        else:
-            copy[key] = value
-    return copy
-
-
 def quiz_data(quiz: Quiz, strings: Mapping[str, str], remember: bool) -> dict[str, Any]:
     """What the widget needs to score and route: logic only; all text stays in the HTML.
 
@@ -101,7 +84,10 @@ def quiz_data(quiz: Quiz, strings: Mapping[str, str], remember: bool) -> dict[st
             }
             for q in quiz.questions
         ],
-        "outcomes": [{"id": o.id, "when": _scaled(o.when, scale)} for o in quiz.outcomes],
+        "outcomes": [
+            {"id": o.id, "when": map_bounds(o.when, lambda bound: int(bound * scale))}
+            for o in quiz.outcomes
+        ],
         "strings": {
             k: strings[k]
             for k in (
