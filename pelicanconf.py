@@ -9,7 +9,7 @@ sys.path.insert(0, str(_HERE))
 sys.path.insert(0, str(_HERE / "plugins"))
 
 from pelican.plugins.quiz.toolkit.located_yaml import SourceError  # noqa: E402
-from pelican.plugins.quiz.toolkit.source_files import display_path  # noqa: E402
+from pelican.plugins.quiz.toolkit.source_files import display_path, line_of_text  # noqa: E402
 
 from tools.livereload_csp import livereload_script_hash  # noqa: E402
 
@@ -56,17 +56,11 @@ def reading_order(article):
         # Pelican would report the failed sort with this function's address and no file.
         raise SourceError(
             display_path(article.source_path, article.settings["PATH"]),
-            _line_of(article.source_path, "order:"),
+            line_of_text(article.source_path, "order:"),
             f"'order' must be a whole number (the article's place in the reading order), "
             f"not {order!r}",
         )
     return (order, article.slug)
-
-
-def _line_of(path, text):
-    source = Path(path).read_text(encoding="utf-8-sig")
-    at = source.find(text)
-    return source.count("\n", 0, at) + 1 if at >= 0 else None
 
 
 ARTICLE_ORDER_BY = reading_order

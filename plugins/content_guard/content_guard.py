@@ -22,7 +22,7 @@ from typing import Any
 
 import pelican.plugins.signals as signals
 from pelican.plugins.quiz.toolkit.located_yaml import SourceError
-from pelican.plugins.quiz.toolkit.source_files import display_path
+from pelican.plugins.quiz.toolkit.source_files import display_path, line_of_text
 
 from .links import LINK, link_problem_of, link_target
 from .markup import markup_problems
@@ -54,14 +54,8 @@ def _note(content: Any) -> None:
 
 def _source_line(content: Any, text: str) -> int | None:
     """Where ``text`` (else the part of it before any ``#``) stands in the page's source."""
-    try:
-        source = Path(content.source_path).read_text(encoding="utf-8-sig")
-    except (OSError, ValueError):
-        return None
-    at = source.find(text)
-    if at < 0:
-        at = source.find(text.split("#")[0])
-    return source.count("\n", 0, at) + 1 if at >= 0 else None
+    line = line_of_text(content.source_path, text)
+    return line if line is not None else line_of_text(content.source_path, text.split("#")[0])
 
 
 def _page_problems(context: dict[str, Any], settings: dict[str, Any]) -> list[SourceError]:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .located_yaml import SourceError
 
-__all__ = ["display_path", "read_source"]
+__all__ = ["display_path", "line_of_text", "read_source"]
 
 
 def display_path(source_path: str, content_root: str) -> str:
@@ -35,3 +35,14 @@ def read_source(file: str | Path, path: str, max_bytes: int, too_large: str) -> 
         raise SourceError(
             path, line, f"file is not valid UTF-8 (byte 0x{data[exc.start]:02x}); save it as UTF-8"
         ) from None
+
+
+def line_of_text(file: str | Path, text: str) -> int | None:
+    """The line where ``text`` first stands in ``file`` (None when it does not, or the file
+    cannot be read): for a message about something a reader produced from that line."""
+    try:
+        source = Path(file).read_text(encoding="utf-8-sig")
+    except (OSError, ValueError):
+        return None
+    at = source.find(text)
+    return source.count("\n", 0, at) + 1 if at >= 0 else None
