@@ -16,7 +16,7 @@ from itertools import combinations
 
 import yaml
 
-from .conditions import evaluate
+from .conditions import evaluate, references
 from .exact import ProofTooLong, State, exact_states, outcome_of
 from .model import Answers, Quiz, number_text
 from .scoring import add_points, result_for, shown
@@ -116,22 +116,64 @@ def _points(quiz: Quiz, state: State) -> str:
     )
 
 
+def _bounds(quiz: Quiz, dimension: str, key: str) -> list[tuple[Fraction, int]]:
+    """Each ``key`` bound (below, at_least) on ``dimension``, with its outcome's index."""
+    return [
+        (leaf[key], index)
+        for index, outcome in enumerate(quiz.outcomes)
+        for kind, leaf in references(outcome.when)
+        if kind == "score" and leaf["score"] == dimension and key in leaf
+    ]
+
+
+def _band(quiz: Quiz, dimension: str, value: Fraction) -> tuple[int, str, str] | None:
+    """The two bands a dead end on ``dimension`` falls between: the outcome just below it
+    (``below: b``, b <= value) and the one just above (``at_least: a``, a > value)."""
+    below = [pair for pair in _bounds(quiz, dimension, "below") if pair[0] <= value]
+    above = [pair for pair in _bounds(quiz, dimension, "at_least") if pair[0] > value]
+    if not below or not above:
+        return None
+    (b, low), (a, high) = max(below), min(above)
+    return (
+        low,
+        f"'{quiz.outcomes[low].id}' (below {number_text(b)})",
+        f"'{quiz.outcomes[high].id}' (at least {number_text(a)})",
+    )
+
+
+def _dead_end_error(quiz: Quiz, report: RoutingReport) -> SourceError:
+    """Where answer sets reach no outcome: between two bands if that is what it is."""
+    state = report.dead_end
+    assert state is not None
+    example = format_answers(state.example)
+    count = f"{report.dead_ends:,} answer set(s)"
+    for dimension, value in state.scores.items():
+        band = _band(quiz, dimension, value)
+        if band is not None:
+            low, lower, upper = band
+            label = quiz.dimensions[dimension].label
+            return SourceError(
+                quiz.source_path,
+                quiz.line_of(("outcomes", low, "when")),
+                f"“{label}” {number_text(value)} reaches no outcome: between {lower} and "
+                f"{upper}; {count} fall in that gap, for example {example}",
+            )
+    points = _points(quiz, state)
+    return SourceError(
+        quiz.source_path,
+        quiz.line_of(("outcomes",)),
+        f"{count} reach no outcome, for example {example}"
+        + (f", with points {points}" if points else "")
+        + ": no outcome's `when` holds there",
+    )
+
+
 def routing_errors(quiz: Quiz, report: RoutingReport) -> list[SourceError]:
     """Every dead end and every unreachable outcome, as errors."""
     errors: list[SourceError] = []
     path = quiz.source_path
     if report.dead_end is not None:
-        points = _points(quiz, report.dead_end)
-        errors.append(
-            SourceError(
-                path,
-                quiz.line_of(("outcomes",)),
-                f"{report.dead_ends:,} answer set(s) reach no outcome, for example "
-                f"{format_answers(report.dead_end.example)}"
-                + (f", with points {points}" if points else "")
-                + ": no outcome's `when` holds there",
-            )
-        )
+        errors.append(_dead_end_error(quiz, report))
     for index, outcome in enumerate(quiz.outcomes):
         if report.routes[outcome.id].count:
             continue
