@@ -18,14 +18,12 @@ from tools.output_folder import exchange, folder_mode
 __all__ = ["commit_cache", "stage_cache"]
 
 
-def _readable(path: Path) -> bool:
-    """Whether ``path`` holds a whole pickle: every pickle ends with the STOP opcode."""
+def _readable(data: bytes) -> bool:
+    """Whether ``data`` is a whole pickle (gzipped or not): every pickle ends with the STOP
+    opcode."""
     try:
-        if path.read_bytes()[:2] == b"\x1f\x8b":
-            with gzip.open(path) as handle:
-                data = handle.read()
-        else:
-            data = path.read_bytes()
+        if data[:2] == b"\x1f\x8b":
+            data = gzip.decompress(data)
     except (OSError, EOFError, gzip.BadGzipFile):
         return False
     return data.endswith(b".")
@@ -42,13 +40,15 @@ def stage_cache(cache: Path) -> tuple[Path, list[str]]:
             target.parent.mkdir(parents=True, exist_ok=True)
             # Pelican's own cache files are pickles named after their generators (no suffix);
             # the others belong to plugins, which read them defensively themselves.
-            if file.parent == cache and not file.suffix and not _readable(file):
+            data = file.read_bytes()  # read once: checked, then copied
+            if file.parent == cache and not file.suffix and not _readable(data):
                 warnings.append(
                     f"{file}: the content cache file was unreadable (a build was killed while "
                     "saving it?); it was dropped and is rebuilt"
                 )
                 continue
-            shutil.copy2(file, target)
+            target.write_bytes(data)
+            shutil.copystat(file, target)
     return staging, warnings
 
 
