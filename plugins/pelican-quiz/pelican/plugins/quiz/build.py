@@ -20,7 +20,7 @@ from .routing import verify
 from .toolkit.located_yaml import SourceError
 from .toolkit.source_files import display_path
 
-__all__ = ["compile_and_place", "load_quizzes", "prove_quiz"]
+__all__ = ["compile_and_place", "load_quizzes"]
 
 
 _MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")
@@ -41,11 +41,6 @@ def load_quizzes(folder: Path, content_root: str) -> tuple[dict[str, Quiz], list
         except QuizErrors as problem:
             errors.extend(problem.errors)
     return quizzes, errors
-
-
-def prove_quiz(quiz: Quiz, seconds: float) -> list[SourceError]:
-    """The exact routing proof and the `tests:` cases: their errors."""
-    return verify(quiz, seconds).errors
 
 
 def _unhooked(content: Any, content_root: str) -> SourceError | None:
@@ -109,12 +104,12 @@ def compile_and_place(settings: dict[str, Any], context: dict[str, Any]) -> Plac
     labels: dict[str, dict[str, str]] = {}
     proofs = ProofCache(settings)
     for quiz_id, quiz in quizzes.items():
-        problems = (
-            [] if proofs.known_clean(quiz) else prove_quiz(quiz, settings["QUIZ_PROOF_SECONDS"])
-        )
+        # The exact routing proof and the `tests:` cases, unless this quiz was proved clean.
+        seconds = settings["QUIZ_PROOF_SECONDS"]
+        problems = [] if proofs.known_clean(quiz) else verify(quiz, seconds).errors
         if not problems:
             proofs.remember_clean(quiz)
-        quiz_labels, link_problems = link_labels(quiz, contents, Path(root))
+        quiz_labels, link_problems = link_labels(quiz, contents)
         problems += link_problems
         errors += problems
         if not problems and quiz_labels is not None:

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from html import unescape
-from pathlib import Path
 from typing import Any
 
 from .model import Quiz
@@ -30,7 +29,7 @@ def _heading_text(html: str, fragment: str) -> str | None:
 
 
 def link_labels(
-    quiz: Quiz, contents: dict[str, Any], content_root: Path
+    quiz: Quiz, contents: dict[str, Any]
 ) -> tuple[dict[str, str] | None, list[SourceError]]:
     """Check each link's page and section exist; label each with the section's title.
 
