@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pelican.plugins.signals as signals
-from pelican.plugins.quiz.toolkit.located_yaml import SourceError
+from pelican.plugins.quiz.toolkit.located_yaml import SourceError, SourceErrors
 from pelican.plugins.quiz.toolkit.source_files import display_path, line_of_text
 
 from .links import LINK, link_problem_of, link_target
@@ -33,13 +33,11 @@ __all__ = ["GuardErrors", "register"]
 _noted: list[tuple[Any, str]] = []  # each page, with the HTML its reader made
 
 
-class GuardErrors(Exception):
-    """Every problem of the build, one ``file:line: message`` a line."""
+class GuardErrors(SourceErrors):
+    """Every problem of the build, one ``file:line: message`` a line, in file order."""
 
     def __init__(self, errors: list[SourceError]) -> None:
-        self.errors = sorted(errors, key=lambda e: (e.path, e.line or 0))
-        self.path = self.errors[0].path
-        super().__init__("\n".join(str(e) for e in self.errors))
+        super().__init__(sorted(errors, key=lambda e: (e.path, e.line or 0)))
 
 
 def _note(content: Any) -> None:

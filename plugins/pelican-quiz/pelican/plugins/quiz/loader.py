@@ -9,7 +9,7 @@ from pathlib import Path
 from .conditions import map_bounds, references
 from .model import Case, Condition, Dimension, Option, Outcome, Question, Quiz, exact
 from .schema import schema_errors
-from .toolkit.located_yaml import Located, SourceError, YamlPath, load_yaml
+from .toolkit.located_yaml import Located, SourceError, SourceErrors, YamlPath, load_yaml
 from .toolkit.no_script import script_errors
 from .toolkit.source_files import read_source
 
@@ -19,13 +19,8 @@ MAX_QUIZ_BYTES = 512_000
 _QUIZ_ID = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
-class QuizErrors(Exception):
+class QuizErrors(SourceErrors):
     """One or more problems in one quiz file; ``str()`` is one line per problem."""
-
-    def __init__(self, errors: list[SourceError]) -> None:
-        self.errors = errors
-        self.path = errors[0].path
-        super().__init__("\n".join(str(e) for e in errors))
 
 
 def load_quiz(file: Path, display_path: str | None = None) -> Quiz:

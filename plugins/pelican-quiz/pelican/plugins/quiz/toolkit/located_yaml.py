@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-__all__ = ["Located", "SourceError", "YamlPath", "excerpt", "load_yaml"]
+__all__ = ["Located", "SourceError", "SourceErrors", "YamlPath", "excerpt", "load_yaml"]
 
 YamlPath = tuple[str | int, ...]
 
@@ -51,6 +51,15 @@ class SourceError(ValueError):
             if self.column is not None:
                 where += f":{self.column}"
         return f"{where}: {self.message}"
+
+
+class SourceErrors(Exception):
+    """Several :class:`SourceError` at once; ``str()`` is one ``file:line: message`` a line."""
+
+    def __init__(self, errors: list[SourceError]) -> None:
+        self.errors = errors
+        self.path = errors[0].path
+        super().__init__("\n".join(str(e) for e in errors))
 
 
 @dataclass
