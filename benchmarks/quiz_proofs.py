@@ -1,9 +1,11 @@
 """How long `pelican-quiz check` takes to prove quizzes exactly, end to end (process start
 included, as an author runs it): a 3-question quiz, PHQ-9 (4^9 = 262,144 answer sets) and a
-50-statement inventory with one total (5^50 answer sets)."""
+50-statement inventory with one total, and a 50-item five-factor inventory where the highest
+factor wins (both 5^50 answer sets)."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import time
@@ -55,6 +57,39 @@ def _quiz(title: str, questions: int, points: list[int], labels: list[str], band
     }
 
 
+FACTORS = ["openness", "conscientiousness", "extraversion", "agreeableness", "neuroticism"]
+
+
+def _five_factors() -> dict[str, Any]:
+    """50 statements, ten per factor, interleaved as printed inventories are, every other one
+    reversed; written with `scales:`, and "the highest factor wins" with `top`."""
+    return {
+        "title": "Five factors",
+        "scales": {
+            "agree": [
+                {"id": f"p{p}", "label": label, "points": p}
+                for p, label in enumerate(
+                    ["Disagree", "Slightly disagree", "Neutral", "Slightly agree", "Agree"], 1
+                )
+            ]
+        },
+        "dimensions": {f: {"label": f.title(), "link": LINK} for f in FACTORS},
+        "questions": [
+            {
+                "id": f"q{i}",
+                "prompt": f"Statement {i}",
+                "scale": "agree",
+                "scores": FACTORS[i % 5],
+                **({"reverse": True} if (i // 5) % 2 else {}),
+            }
+            for i in range(50)
+        ],
+        "outcomes": [
+            {"id": f, "title": f.title(), "link": LINK, "when": {"top": f}} for f in FACTORS
+        ],
+    }
+
+
 QUIZZES: dict[str, tuple[dict, int]] = {
     "3 questions": (
         _quiz("Three", 3, [0, 1, 2], ["No", "Some", "Yes"], [("low", None, 3), ("high", 3, None)]),
@@ -86,6 +121,7 @@ QUIZZES: dict[str, tuple[dict, int]] = {
         ),
         5**50,
     ),
+    "50 items, 5 factors": (_five_factors(), 5**50),
 }
 
 
@@ -93,7 +129,7 @@ def write_quizzes(folder: Path) -> dict[str, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     files = {}
     for name, (data, _) in QUIZZES.items():
-        file = folder / (name.replace(" ", "-").lower() + ".yaml")
+        file = folder / (re.sub(r"[^a-z0-9]+", "-", name.lower()) + ".yaml")
         file.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
         files[name] = file
     return files

@@ -96,53 +96,93 @@ POINTS = st.sampled_from([0, 1, 2, -1, 3, 0.1, 0.7, 0.2])
 
 @st.composite
 def small_quizzes(draw: st.DrawFn) -> dict:
-    """Random small quizzes: show_if, multiple, decimal points, gaps and overlaps in the bands."""
-    dims = draw(st.lists(st.sampled_from(["a", "b"]), min_size=1, max_size=2, unique=True))
-    questions = []
+    """Random small quizzes: show_if, multiple, decimal points, top, count, notices, hidden
+    dimensions, gaps and overlaps in the bands, questions falling into independent parts."""
+    dims = draw(st.lists(st.sampled_from(["a", "b", "c"]), min_size=1, max_size=3, unique=True))
+    questions: list[dict] = []
     for index in range(draw(st.integers(1, 4))):
         kind = draw(st.sampled_from(["single", "scale", "multiple"]))
+        scored = draw(st.lists(st.sampled_from(dims), min_size=1, max_size=len(dims), unique=True))
         options = [
-            {"id": f"o{n}", "label": f"O{n}", "score": {d: draw(POINTS) for d in dims}}
+            {"id": f"o{n}", "label": f"O{n}", "score": {d: draw(POINTS) for d in scored}}
             for n in range(draw(st.integers(2, 3)))
         ]
         question = {"id": f"q{index}", "prompt": "Q?", "type": kind, "options": options}
         if index and draw(st.booleans()):
-            question["show_if"] = {"answer": f"q{index - 1}", "is": "o0"}
+            earlier = questions[draw(st.integers(0, index - 1))]
+            if earlier["type"] == "multiple" and draw(st.booleans()):
+                question["show_if"] = {"count": earlier["id"], "at_least": draw(st.integers(1, 2))}
+            else:
+                question["show_if"] = {"answer": earlier["id"], "is": "o0"}
         questions.append(question)
-    outcomes = []
-    for index in range(draw(st.integers(1, 3))):
-        when = {
+    multiple = [q["id"] for q in questions if q["type"] == "multiple"]
+
+    def leaf() -> dict:
+        kinds = ["score"] + (["top"] if len(dims) > 1 else []) + (["count"] if multiple else [])
+        kind = draw(st.sampled_from(kinds))
+        if kind == "top":
+            among = draw(st.lists(st.sampled_from(dims), min_size=2, max_size=3, unique=True))
+            return {"top": draw(st.sampled_from(among)), "among": among}
+        if kind == "count":
+            bound = draw(st.sampled_from(["below", "at_least"]))
+            return {"count": draw(st.sampled_from(multiple)), bound: draw(st.integers(0, 3))}
+        bound = draw(st.sampled_from(["below", "at_least"]))
+        return {
             "score": draw(st.sampled_from(dims)),
-            draw(st.sampled_from(["below", "at_least"])): draw(st.sampled_from([0, 1, 2, 0.8, 3])),
+            bound: draw(st.sampled_from([0, 1, 2, 0.8, 3])),
         }
-        if draw(st.booleans()):
-            when = {"any": [when, {"answer": "q0", "in": ["o1"]}]}
-        outcomes.append({"id": f"r{index}", "title": "R", "link": LINK, "when": when})
+
+    def condition() -> dict:
+        when = leaf()
+        wrap = draw(st.sampled_from(["none", "any", "all", "not"]))
+        if wrap == "any":
+            return {"any": [when, {"answer": "q0", "in": ["o1"]}]}
+        if wrap == "all":
+            return {"all": [when, leaf()]}
+        return {"not": when} if wrap == "not" else when
+
+    outcomes = [
+        {"id": f"r{index}", "title": "R", "link": LINK, "when": condition()}
+        for index in range(draw(st.integers(1, 3)))
+    ]
     if draw(st.booleans()):
         outcomes.append({"id": "rest", "title": "Rest", "link": LINK})
+    notices = [
+        {"id": f"n{index}", "text": "N", "when": condition()}
+        for index in range(draw(st.integers(0, 2)))
+    ]
     return {
         "title": "Random",
-        "dimensions": {d: {"label": d.upper(), "link": LINK} for d in dims},
+        # every top leaf names its among, so a hidden dimension can still be compared
+        "dimensions": {
+            d: {"label": d.upper(), "link": LINK, "hidden": draw(st.booleans())} for d in dims
+        },
         "questions": questions,
         "outcomes": outcomes,
+        "notices": notices,
     }
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=400, deadline=None)
 @given(small_quizzes())
 def test_the_exact_proof_counts_what_brute_force_counts(data: dict) -> None:
     quiz = parse_quiz(yaml.safe_dump(data), "random", "random.yaml")
     tally: dict[str | None, int] = {}
+    notices: dict[str, int] = {}
     for answers, scores in answer_sets(quiz):
         outcome = outcome_for(quiz, answers, scores)
         key = outcome.id if outcome else None
         tally[key] = tally.get(key, 0) + 1
+        for notice in quiz.notices:
+            if evaluate(notice.when, answers, scores):
+                notices[notice.id] = notices.get(notice.id, 0) + 1
     report = prove(quiz)
     assert report.checked == sum(tally.values())
     assert report.dead_ends == tally.get(None, 0)
     assert {k: r.count for k, r in report.routes.items() if r.count} == {
         k: v for k, v in tally.items() if k is not None
     }
+    assert {k: r.count for k, r in report.notices.items() if r.count} == notices
     for route in report.routes.values():  # each example really reaches its outcome
         if route.example is not None:
             assert result_for(quiz, route.example).outcome is not None

@@ -1,15 +1,57 @@
-"""Conditions (`when`, `show_if`): evaluate them, list what they refer to, say them in words."""
+"""Conditions (`when`, `show_if`): evaluate them, list what they refer to, say them in words.
+
+A condition's leaves are of four kinds:
+
+- ``{score: D, below: N}`` / ``{score: D, at_least: N}``: the points of dimension D;
+- ``{answer: Q, is: O}`` / ``{answer: Q, in: [O, ...]}``: the option(s) picked for question Q;
+- ``{count: Q, below: N}`` / ``{count: Q, at_least: N}``: how many boxes of question Q are
+  ticked (a question that is not asked has none);
+- ``{top: D, among: [D, ...]}``: D has the most points of ``among`` (the loader fills it in:
+  every shown dimension when the author leaves it out). A tie goes to the dimension listed
+  first in ``among``, so exactly one dimension is always on top.
+
+``all``, ``any`` and ``not`` combine them.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
 from fractions import Fraction
 from html import escape
-from typing import Any
 
 from .model import Answers, Condition, Quiz, number_text
 
-__all__ = ["describe", "describe_html", "evaluate", "map_bounds", "references"]
+__all__ = [
+    "describe",
+    "describe_html",
+    "evaluate",
+    "leaf_kind",
+    "map_bounds",
+    "map_leaves",
+    "references",
+    "top_of",
+]
+
+LEAF_KINDS = ("score", "answer", "count", "top")
+
+
+def leaf_kind(leaf: Condition) -> str:
+    """Which of the four kinds of leaf ``leaf`` is."""
+    return next(kind for kind in LEAF_KINDS if kind in leaf)
+
+
+def top_of(among: list[str], scores: Mapping[str, Fraction | int]) -> str:
+    """The dimension of ``among`` with the most points; a tie goes to the one listed first."""
+    best = among[0]
+    for dimension in among[1:]:
+        if scores.get(dimension, 0) > scores.get(best, 0):
+            best = dimension
+    return best
+
+
+def _picked(answers: Answers, question: str) -> list[str]:
+    given = answers.get(question)
+    return given if isinstance(given, list) else ([] if given is None else [given])
 
 
 def evaluate(condition: Condition | None, answers: Answers, scores: Mapping[str, Fraction]) -> bool:
@@ -22,36 +64,54 @@ def evaluate(condition: Condition | None, answers: Answers, scores: Mapping[str,
         return any(evaluate(c, answers, scores) for c in condition["any"])
     if "not" in condition:
         return not evaluate(condition["not"], answers, scores)
-    if "score" in condition:
-        value = scores.get(condition["score"], 0)
-        if "below" in condition:
-            return bool(value < condition["below"])
-        return bool(value >= condition["at_least"])
-    given = answers.get(condition["answer"])
-    chosen = given if isinstance(given, list) else ([] if given is None else [given])
-    wanted = [condition["is"]] if "is" in condition else condition["in"]
-    return any(option in wanted for option in chosen)
+    kind = leaf_kind(condition)
+    if kind == "top":
+        return bool(top_of(condition["among"], scores) == condition["top"])
+    if kind == "answer":
+        wanted = [condition["is"]] if "is" in condition else condition["in"]
+        return any(option in wanted for option in _picked(answers, condition["answer"]))
+    value = (
+        scores.get(condition["score"], 0)
+        if kind == "score"
+        else len(_picked(answers, condition["count"]))
+    )
+    if "below" in condition:
+        return bool(value < condition["below"])
+    return bool(value >= condition["at_least"])
 
 
-def map_bounds(condition: Condition | None, change: Callable[[Any], Any]) -> Condition | None:
-    """A copy of ``condition`` with ``change`` applied to every score bound (below, at_least)."""
+def map_leaves(
+    condition: Condition | None, change: Callable[[Condition], Condition]
+) -> Condition | None:
+    """A copy of ``condition`` with ``change`` applied to every leaf."""
     if condition is None:
         return None
-    copy: Condition = {}
-    for key, value in condition.items():
-        if key in ("below", "at_least"):
-            copy[key] = change(value)
-        elif key in ("all", "any"):
-            copy[key] = [map_bounds(part, change) for part in value]
-        elif key == "not":
-            copy[key] = map_bounds(value, change)
-        else:
-            copy[key] = value
-    return copy
+    for key in ("all", "any"):
+        if key in condition:
+            return {key: [map_leaves(part, change) for part in condition[key]]}
+    if "not" in condition:
+        return {"not": map_leaves(condition["not"], change)}
+    return change(dict(condition))
+
+
+def map_bounds(
+    condition: Condition | None, change: Callable[[Fraction], object]
+) -> Condition | None:
+    """A copy of ``condition`` with ``change`` applied to every bound on points (a count of
+    ticked boxes is a whole number and stays as it is)."""
+
+    def leaf(part: Condition) -> Condition:
+        if "score" in part:
+            for key in ("below", "at_least"):
+                if key in part:
+                    part[key] = change(part[key])
+        return part
+
+    return map_leaves(condition, leaf)
 
 
 def references(condition: Condition | None) -> Iterator[tuple[str, Condition]]:
-    """Each leaf of ``condition`` with its kind: ("score", leaf) or ("answer", leaf)."""
+    """Each leaf of ``condition`` with its kind: "score", "answer", "count" or "top"."""
     if condition is None:
         return
     for key in ("all", "any"):
@@ -61,10 +121,8 @@ def references(condition: Condition | None) -> Iterator[tuple[str, Condition]]:
             return
     if "not" in condition:
         yield from references(condition["not"])
-    elif "score" in condition:
-        yield "score", condition
     else:
-        yield "answer", condition
+        yield leaf_kind(condition), condition
 
 
 _number = number_text
@@ -78,6 +136,10 @@ def describe(condition: Condition | None, quiz: Quiz) -> str:
     return text[0].upper() + text[1:] + "."
 
 
+def _label(quiz: Quiz, dimension: str) -> str:
+    return f"“{quiz.dimensions[dimension].label}”"
+
+
 def _describe(condition: Condition, quiz: Quiz) -> str:
     if "all" in condition:
         return " and ".join(_describe(c, quiz) for c in condition["all"])
@@ -85,13 +147,24 @@ def _describe(condition: Condition, quiz: Quiz) -> str:
         return "either " + " or ".join(_describe(c, quiz) for c in condition["any"])
     if "not" in condition:
         return f"not ({_describe(condition['not'], quiz)})"
-    if "score" in condition:
-        label = quiz.dimensions[condition["score"]].label
+    kind = leaf_kind(condition)
+    if kind == "score":
+        label = _label(quiz, condition["score"])
         if "below" in condition:
-            return f"your “{label}” points add up to less than {_number(condition['below'])}"
-        return f"your “{label}” points add up to {_number(condition['at_least'])} or more"
-    question = quiz.question(condition["answer"])
+            return f"your {label} points add up to less than {_number(condition['below'])}"
+        return f"your {label} points add up to {_number(condition['at_least'])} or more"
+    if kind == "top":
+        among = ", ".join(_label(quiz, d) for d in condition["among"])
+        return (
+            f"your {_label(quiz, condition['top'])} points are the most of {among} (on a tie, "
+            "the one named first here counts as the most)"
+        )
+    question = quiz.question(condition[kind])
     number = quiz.questions.index(question) + 1
+    if kind == "count":
+        if "below" in condition:
+            return f"you ticked fewer than {condition['below']} answers in question {number}"
+        return f"you ticked {condition['at_least']} or more answers in question {number}"
     labels = {o.id: o.label for o in question.options}
     wanted = [condition["is"]] if "is" in condition else condition["in"]
     choices = " or ".join(f"“{labels[w]}”" for w in wanted)

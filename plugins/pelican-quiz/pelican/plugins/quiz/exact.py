@@ -1,31 +1,38 @@
 """The exact routing proof: every answer set a reader can give, counted without listing them.
 
-Answer sets that agree on what the rules can see (the points of the dimensions some outcome
-looks at, and the answers to the questions some condition looks at) reach the same outcome,
-and they stay alike whatever comes after. So the proof walks the questions in order keeping
-one entry per such *state*, with how many answer sets are in it and one of them as an example:
-its cost grows with the distinct states, not with the answer sets (5^50 of them for a
-50-statement inventory with one total collapse into at most 201 states).
+Answer sets that agree on everything the rules can see reach the same outcome and show the
+same notices. So the proof never lists answer sets; it keeps one entry per *state*, with how
+many answer sets are in it and one of them as an example. Its cost grows with the distinct
+states, not with the answer sets (5^50 of them for a 50-statement inventory):
 
-Points are exact numbers (``fractions.Fraction``; 0.7 + 0.1 is 0.8), as the scorer's are, so
-answer sets with equal points always share a state.
+- Questions fall into independent *parts*: two questions are in one part when they add points
+  to a dimension that some rule looks at, or when one's `show_if` looks at the other. Each part
+  is walked on its own, question by question, keeping per state the points of its dimensions
+  and the answers (or, for `count`, the number of boxes ticked) that some condition looks at.
+- A finished part then keeps only what the rules can tell apart: for each dimension, which of
+  the rules' bounds its points have reached, and for each `top`, its leader and the leader's
+  points. The parts are then combined one after the other.
+
+A five-factor inventory with "the highest factor wins" is five parts of ten questions, and
+its proof keeps a few hundred states. Points are whole numbers of 1/``scale`` of a point, so
+0.7 + 0.1 is 0.8 exactly, as in the scorer and the widget.
 """
 
 from __future__ import annotations
 
+import math
 import time
+from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import combinations
 
 from .conditions import evaluate, references
-from .model import Answers, Question, Quiz
+from .model import Answers, Condition, Question, Quiz
 from .scoring import shown
 
-__all__ = ["ProofTooLong", "State", "exact_states"]
-
-Key = tuple[tuple[Fraction, ...], tuple[tuple[str, str | tuple[str, ...]], ...]]
+__all__ = ["ProofTooLong", "State", "exact_states", "outcome_of", "rules"]
 
 
 class ProofTooLong(Exception):
@@ -40,97 +47,279 @@ class ProofTooLong(Exception):
 class State:
     count: int  # how many answer sets are in this state
     example: Answers  # one of them
-    scores: dict[str, Fraction]  # the points of the dimensions some outcome looks at
+    scores: dict[str, Fraction]  # its points on the dimensions some rule looks at
 
 
-def _seen(quiz: Quiz) -> tuple[list[str], set[str]]:
-    """The dimensions outcomes look at, and the questions any condition looks at."""
-    dimensions: list[str] = []
-    questions: set[str] = set()
-    conditions = [o.when for o in quiz.outcomes] + [q.show_if for q in quiz.questions]
-    for condition in conditions:
+def rules(quiz: Quiz) -> list[Condition | None]:
+    """Every condition that decides what a reader sees: outcomes, notices and show_if."""
+    return (
+        [o.when for o in quiz.outcomes]
+        + [n.when for n in quiz.notices]
+        + [q.show_if for q in quiz.questions]
+    )
+
+
+@dataclass
+class _Seen:
+    """What the rules look at."""
+
+    bounds: dict[str, list[Fraction]] = field(default_factory=dict)  # dimension -> its bounds
+    groups: list[tuple[str, ...]] = field(default_factory=list)  # each `top`'s among
+    answers: set[str] = field(default_factory=set)  # questions whose answer is looked at
+    counts: set[str] = field(default_factory=set)  # questions whose ticks are counted
+
+    def dimensions(self, quiz: Quiz) -> list[str]:
+        used = set(self.bounds).union(*map(set, self.groups))
+        return [d for d in quiz.dimensions if d in used]
+
+
+def _seen(quiz: Quiz) -> _Seen:
+    seen = _Seen()
+    for condition in rules(quiz):
         for kind, leaf in references(condition):
-            if kind == "score" and leaf["score"] not in dimensions:
-                dimensions.append(leaf["score"])
+            if kind == "score":
+                bound = leaf["below"] if "below" in leaf else leaf["at_least"]
+                seen.bounds.setdefault(leaf["score"], []).append(Fraction(bound))
+            elif kind == "top" and tuple(leaf["among"]) not in seen.groups:
+                seen.groups.append(tuple(leaf["among"]))
             elif kind == "answer":
-                questions.add(leaf["answer"])
-    return [d for d in quiz.dimensions if d in dimensions], questions
+                seen.answers.add(leaf["answer"])
+            elif kind == "count":
+                seen.counts.add(leaf["count"])
+    return seen
+
+
+def _scale(quiz: Quiz, seen: _Seen) -> int:
+    """The number of parts a point is counted in, so that every sum is a whole number."""
+    numbers = [b for bounds in seen.bounds.values() for b in bounds]
+    numbers += [o.score[d] for q in quiz.questions for o in q.options for d in o.score]
+    return math.lcm(1, *(n.denominator for n in numbers))
+
+
+View = str | tuple[str, ...] | int | None
 
 
 @dataclass(frozen=True)
 class _Choice:
     answer: str | list[str]
-    delta: tuple[Fraction, ...]  # the points it adds to each seen dimension
-    ways: int  # answer sets this choice stands for (choices merged when nothing can tell)
+    delta: tuple[int, ...]  # the points it adds to each of its part's dimensions
+    view: View  # what the rules see of it: the answer, the number ticked, or nothing
+    ways: int  # answer sets it stands for (answers nothing can tell apart are merged)
 
 
-def _choices(question: Question, dimensions: list[str], seen: bool) -> list[_Choice]:
-    ids = question.option_ids()
-    raw: list[str | list[str]]
-    if question.type == "multiple":
-        raw = [list(c) for size in range(len(ids) + 1) for c in combinations(ids, size)]
-    else:
-        raw = list(ids)
-    by_id = {o.id: o for o in question.options}
-    choices: list[_Choice] = []
-    merged: dict[tuple[Fraction, ...], int] = {}
-    for answer in raw:
-        picked = answer if isinstance(answer, list) else [answer]
-        delta = tuple(
-            sum((by_id[p].score.get(d, Fraction(0)) for p in picked), Fraction(0))
-            for d in dimensions
+def _choices(question: Question, dimensions: list[str], scale: int, seen: _Seen) -> list[_Choice]:
+    """The answers to ``question`` that the rules can tell apart, each with how many answers
+    it stands for. A multiple question's 2^n answers are merged option by option, never
+    listed, unless a rule looks at exactly which boxes are ticked."""
+    points = {
+        o.id: tuple(int(o.score.get(d, 0) * scale) for d in dimensions) for o in question.options
+    }
+    if question.type != "multiple":
+        singles: list[tuple[list[str], tuple[int, ...], View]] = [
+            ([o], points[o], o if question.id in seen.answers else None) for o in points
+        ]
+        return _merged(singles)
+    if question.id in seen.answers:
+        subsets = [list(c) for size in range(len(points) + 1) for c in combinations(points, size)]
+        return _merged([(s, _sum(points, s, len(dimensions)), tuple(s)) for s in subsets])
+    counted = question.id in seen.counts
+    # (points added, boxes ticked) -> (answers, the first of them)
+    found: dict[tuple[tuple[int, ...], int], tuple[int, list[str]]] = {
+        (tuple(0 for _ in dimensions), 0): (1, [])
+    }
+    for option, add in points.items():
+        following = dict(found)
+        for (delta, ticked), (ways, example) in found.items():
+            key = (tuple(a + b for a, b in zip(delta, add, strict=True)), ticked + 1)
+            had = following.get(key)
+            following[key] = (ways, [*example, option]) if had is None else (had[0] + ways, had[1])
+        found = following
+    choices: dict[tuple[tuple[int, ...], View], _Choice] = {}
+    for (delta, ticked), (ways, example) in found.items():
+        view: View = ticked if counted else None
+        had_choice = choices.get((delta, view))
+        choices[(delta, view)] = (
+            _Choice(example, delta, view, ways)
+            if had_choice is None
+            else _Choice(had_choice.answer, delta, view, had_choice.ways + ways)
         )
-        if not seen and delta in merged:  # nothing can tell these answers apart
-            index = merged[delta]
-            choices[index] = _Choice(choices[index].answer, delta, choices[index].ways + 1)
-            continue
-        merged.setdefault(delta, len(choices))
-        choices.append(_Choice(answer, delta, 1))
-    return choices
+    return list(choices.values())
 
 
-def _add(scores: tuple[Fraction, ...], delta: tuple[Fraction, ...]) -> tuple[Fraction, ...]:
-    return tuple(a + b for a, b in zip(scores, delta, strict=True))
+def _sum(points: dict[str, tuple[int, ...]], picked: list[str], size: int) -> tuple[int, ...]:
+    return tuple(sum(points[p][i] for p in picked) for i in range(size))
+
+
+def _merged(answers: list[tuple[list[str], tuple[int, ...], View]]) -> list[_Choice]:
+    """One choice per (points, view); ``answers`` are (picked, points, view)."""
+    found: dict[tuple[tuple[int, ...], View], _Choice] = {}
+    for picked, delta, view in answers:
+        answer: str | list[str] = (
+            picked if isinstance(view, tuple) or len(picked) != 1 else picked[0]
+        )
+        first = found.get((delta, view))
+        found[(delta, view)] = (
+            _Choice(answer, delta, view, 1)
+            if first is None
+            else _Choice(first.answer, delta, view, first.ways + 1)
+        )
+    return list(found.values())
+
+
+class _Clock:
+    def __init__(self, seconds: float | None) -> None:
+        self.seconds = seconds
+        self.deadline = None if seconds is None else time.monotonic() + seconds
+
+    def check(self, states: int) -> None:
+        if self.deadline is not None and time.monotonic() > self.deadline:
+            raise ProofTooLong(self.seconds or 0, states)
+
+
+def _parts(quiz: Quiz, dimensions: list[str]) -> list[list[Question]]:
+    """The questions in independent parts (union-find), each in YAML order."""
+    parent = list(range(len(quiz.questions)))
+    index = {q.id: i for i, q in enumerate(quiz.questions)}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    scorer: dict[str, int] = {}
+    for i, question in enumerate(quiz.questions):
+        linked = [
+            index[leaf.get("answer") or leaf["count"]] for _, leaf in references(question.show_if)
+        ]
+        for dimension in dimensions:
+            if any(o.score.get(dimension) for o in question.options):
+                linked.append(scorer.setdefault(dimension, i))
+        for other in linked:
+            parent[root(other)] = root(i)
+    groups: dict[int, list[Question]] = {}
+    for i, question in enumerate(quiz.questions):
+        groups.setdefault(root(i), []).append(question)
+    return sorted(groups.values(), key=lambda part: index[part[0].id])
+
+
+# A part's state while it is walked: (points per dimension, views) -> (count, example).
+_Views = tuple[tuple[str, View], ...]
+_WalkKey = tuple[tuple[int, ...], _Views]
+_Walk = dict[_WalkKey, tuple[int, Answers]]
+
+
+def _walk(
+    part: list[Question], dimensions: list[str], scale: int, seen: _Seen, clock: _Clock
+) -> _Walk:
+    states: _Walk = {(tuple(0 for _ in dimensions), ()): (1, {})}
+    for question in part:
+        choices = _choices(question, dimensions, scale, seen)
+        following: _Walk = {}
+        for (points, views), (count, example) in states.items():
+            clock.check(len(states) + len(following))
+            if not shown(question, example):
+                _merge(following, (points, views), count, example)
+                continue
+            for choice in choices:
+                key = (
+                    tuple(a + b for a, b in zip(points, choice.delta, strict=True)),
+                    views if choice.view is None else (*views, (question.id, choice.view)),
+                )
+                _merge(following, key, count * choice.ways, {**example, question.id: choice.answer})
+        states = following
+    return states
+
+
+def _merge(states: _Walk, key: _WalkKey, count: int, example: Answers) -> None:
+    had = states.get(key)
+    states[key] = (count, example) if had is None else (had[0] + count, had[1])
+
+
+# What the rules can tell of a finished part, or of all parts combined so far:
+# (band per dimension with bounds, leader per `top` group, views).
+_Summary = tuple[tuple[tuple[str, int], ...], tuple[tuple[int, int, int] | None, ...], _Views]
+# Its entries: summary -> (count, example answers, example points).
+_Combined = dict[_Summary, tuple[int, Answers, dict[str, int]]]
+
+
+class _Abstraction:
+    """Turns a part's points into what the rules can tell apart."""
+
+    def __init__(self, seen: _Seen, scale: int) -> None:
+        self.bounds = {d: sorted({int(b * scale) for b in bs}) for d, bs in seen.bounds.items()}
+        self.groups = seen.groups
+
+    def summary(self, points: dict[str, int], views: _Views) -> _Summary:
+        bands = tuple(
+            (d, bisect_right(bounds, points[d])) for d, bounds in self.bounds.items() if d in points
+        )
+        leaders: list[tuple[int, int, int] | None] = []
+        for g, among in enumerate(self.groups):
+            here = [(points[d], -i) for i, d in enumerate(among) if d in points]
+            if here:
+                value, rank = max(here)  # the most points; on a tie the one listed first
+                leaders.append((g, value, rank))
+            else:
+                leaders.append(None)
+        return bands, tuple(leaders), views
+
+    @staticmethod
+    def join(a: _Summary, b: _Summary) -> _Summary:
+        leaders = tuple(
+            x if y is None else y if x is None else max(x, y)
+            for x, y in zip(a[1], b[1], strict=True)
+        )
+        return tuple(sorted(a[0] + b[0])), leaders, tuple(sorted(a[2] + b[2]))
 
 
 def exact_states(quiz: Quiz, seconds: float | None = None) -> Iterator[State]:
     """Every distinct final state of ``quiz``, each with its exact count of answer sets.
 
     Raises :class:`ProofTooLong` past ``seconds``."""
-    dimensions, seen = _seen(quiz)
-    deadline = None if seconds is None else time.monotonic() + seconds
-    zero = tuple(Fraction(0) for _ in dimensions)
-    states: dict[Key, tuple[int, Answers]] = {(zero, ()): (1, {})}
+    clock = _Clock(seconds)
+    seen = _seen(quiz)
+    dimensions = seen.dimensions(quiz)
+    scale = _scale(quiz, seen)
+    abstraction = _Abstraction(seen, scale)
+    # Dimensions no question adds to stay at 0: they start the combination.
+    still = {d: 0 for d in dimensions}
     for question in quiz.questions:
-        choices = _choices(question, dimensions, question.id in seen)
-        following: dict[Key, tuple[int, Answers]] = {}
-        for (scores, answers_key), (count, example) in states.items():
-            if deadline is not None and time.monotonic() > deadline:
-                raise ProofTooLong(seconds or 0, len(states) + len(following))
-            if not shown(question, example):
-                _merge(following, (scores, answers_key), count, example)
-                continue
-            for choice in choices:
-                answer = choice.answer
-                key_answer = tuple(answer) if isinstance(answer, list) else answer
-                new_key: Key = (
-                    _add(scores, choice.delta),
-                    (*answers_key, (question.id, key_answer))
-                    if question.id in seen
-                    else answers_key,
-                )
-                _merge(following, new_key, count * choice.ways, {**example, question.id: answer})
-        states = following
-    for (scores, _), (count, example) in states.items():
-        yield State(count, example, dict(zip(dimensions, scores, strict=True)))
-
-
-def _merge(states: dict[Key, tuple[int, Answers]], key: Key, count: int, example: Answers) -> None:
-    if key in states:
-        total, first = states[key]
-        states[key] = (total + count, first)
-    else:
-        states[key] = (count, example)
+        for option in question.options:
+            for d in option.score:
+                if option.score[d]:
+                    still.pop(d, None)
+    combined: _Combined = {abstraction.summary(still, ()): (1, {}, dict(still))}
+    for part in _parts(quiz, dimensions):
+        own = [d for d in dimensions if any(o.score.get(d) for q in part for o in q.options)]
+        finished: _Combined = {}
+        for (points, views), (count, example) in _walk(part, own, scale, seen, clock).items():
+            values = dict(zip(own, points, strict=True))
+            key = abstraction.summary(values, views)
+            if key in finished:
+                finished[key] = (finished[key][0] + count, *finished[key][1:])
+            else:
+                finished[key] = (count, example, values)
+        following: _Combined = {}
+        for key, (count, example, values) in combined.items():
+            clock.check(len(combined) + len(following))
+            for part_key, (part_count, part_example, part_values) in finished.items():
+                joined = abstraction.join(key, part_key)
+                total = count * part_count
+                if joined in following:
+                    following[joined] = (following[joined][0] + total, *following[joined][1:])
+                else:
+                    following[joined] = (
+                        total,
+                        {**example, **part_example},
+                        {**values, **part_values},
+                    )
+        combined = following
+    order = {q.id: i for i, q in enumerate(quiz.questions)}
+    for count, example, values in combined.values():
+        answers = dict(sorted(example.items(), key=lambda item: order[item[0]]))
+        scores = {d: Fraction(values[d], scale) for d in dimensions}
+        yield State(count, answers, scores)
 
 
 def outcome_of(quiz: Quiz, state: State) -> str | None:

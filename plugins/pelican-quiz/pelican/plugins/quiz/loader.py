@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
-from .conditions import map_bounds, references
-from .model import Case, Condition, Dimension, Option, Outcome, Question, Quiz, exact
+from .conditions import map_bounds, map_leaves, references
+from .model import Case, Condition, Dimension, Notice, Option, Outcome, Question, Quiz, exact
 from .schema import schema_errors
 from .toolkit.located_yaml import Located, SourceError, SourceErrors, YamlPath, load_yaml
 from .toolkit.no_script import script_errors
@@ -78,34 +79,77 @@ def parse_quiz(text: str, quiz_id: str, path: str) -> Quiz:
     return quiz
 
 
+def _normalised(condition: Condition | None, shown: list[str]) -> Condition | None:
+    """Bounds on points as exact numbers, and every `top` with its `among` spelled out."""
+
+    def leaf(part: Condition) -> Condition:
+        if "top" in part and "among" not in part:
+            part["among"] = list(shown)
+        return part
+
+    return map_bounds(map_leaves(condition, leaf), exact)
+
+
+def _scale_options(data: dict[str, Any], question: dict[str, Any]) -> tuple[Option, ...]:
+    """A `scale:` question's options: the scale's, with its points going to `scores:`."""
+    steps = data.get("scales", {}).get(question["scale"], [])
+    points = [exact(step.get("points", 0)) for step in steps]
+    low, high = min(points, default=0), max(points, default=0)
+    dimension = question.get("scores")
+    options = []
+    for step, value in zip(steps, points, strict=True):
+        value = low + high - value if question.get("reverse") else value
+        options.append(Option(step["id"], step["label"], {dimension: value} if dimension else {}))
+    return tuple(options)
+
+
+def _options(data: dict[str, Any], question: dict[str, Any]) -> tuple[Option, ...]:
+    if "scale" in question:
+        return _scale_options(data, question)
+    return tuple(
+        Option(
+            o["id"],
+            o["label"],
+            {k: exact(v) for k, v in o.get("score", {}).items()},
+            o.get("feedback", ""),
+        )
+        for o in question.get("options", [])
+    )
+
+
 def _build(located: Located, quiz_id: str, path: str) -> Quiz:
     data = located.data
     dimensions = {
-        key: Dimension(key, value["label"], value["link"])
+        key: Dimension(
+            key,
+            value["label"],
+            value.get("link", ""),
+            bool(value.get("hidden", False)),
+            value.get("better", "higher") == "lower",
+        )
         for key, value in data["dimensions"].items()
     }
+    shown = [d.id for d in dimensions.values() if not d.hidden]
     questions = [
         Question(
             q["id"],
             q["prompt"],
-            q.get("type", "single"),
-            tuple(
-                Option(
-                    o["id"],
-                    o["label"],
-                    {k: exact(v) for k, v in o.get("score", {}).items()},
-                    o.get("feedback", ""),
-                )
-                for o in q["options"]
-            ),
+            q.get("type", "scale" if "scale" in q else "single"),
+            _options(data, q),
             q.get("help", ""),
-            map_bounds(q.get("show_if"), exact),
+            _normalised(q.get("show_if"), shown),
         )
         for q in data["questions"]
     ]
     outcomes = [
-        Outcome(o["id"], o["title"], o["link"], o.get("body", ""), map_bounds(o.get("when"), exact))
+        Outcome(
+            o["id"], o["title"], o["link"], o.get("body", ""), _normalised(o.get("when"), shown)
+        )
         for o in data["outcomes"]
+    ]
+    notices = [
+        Notice(n["id"], n["text"], _normalised(n["when"], shown) or {})
+        for n in data.get("notices", [])
     ]
     tests = [Case(t["answers"], t["expect"], i) for i, t in enumerate(data.get("tests", []))]
     return Quiz(
@@ -114,10 +158,11 @@ def _build(located: Located, quiz_id: str, path: str) -> Quiz:
         dimensions,
         questions,
         outcomes,
-        data.get("intro", ""),
-        tests,
-        path,
-        located,
+        intro=data.get("intro", ""),
+        tests=tests,
+        notices=notices,
+        source_path=path,
+        located=located,
     )
 
 
@@ -131,6 +176,50 @@ def _duplicates(ids: list[str]) -> list[tuple[int, str]]:
     return found
 
 
+def _question_errors(quiz: Quiz, data: dict[str, Any], report: Reporter) -> None:
+    """Each question has options or a scale (not both), and what goes with each."""
+    scales = data.get("scales", {})
+    for index, (raw, question) in enumerate(zip(data["questions"], quiz.questions, strict=True)):
+        where: YamlPath = ("questions", index)
+        if "scale" in raw and "options" in raw:
+            report(
+                (*where, "scale"),
+                f"question '{question.id}' has both options and a scale; give one of them",
+            )
+        elif "scale" not in raw and "options" not in raw:
+            report(where, f"question '{question.id}' needs options: or scale:")
+        elif "scale" in raw and raw["scale"] not in scales:
+            known = ", ".join(scales) or "none are defined under scales:"
+            report(
+                (*where, "scale"),
+                f"question '{question.id}' uses unknown scale '{raw['scale']}' (known: {known})",
+            )
+        elif "scale" in raw and question.type == "multiple":
+            report(
+                (*where, "type"),
+                f"question '{question.id}' takes one answer on its "
+                "scale; a multiple question needs options:",
+            )
+        for key in ("scores", "reverse"):
+            if key in raw and "scale" not in raw:
+                report(
+                    (*where, key),
+                    f"{key}: goes with scale:; with options:, give each option its score:",
+                )
+        if raw.get("scores") and raw["scores"] not in quiz.dimensions:
+            report(
+                (*where, "scores"),
+                f"scores for unknown dimension '{raw['scores']}' "
+                f"(known: {', '.join(quiz.dimensions)})",
+            )
+    for name, steps in scales.items():
+        for step_index, step_id in _duplicates([step["id"] for step in steps]):
+            report(
+                ("scales", name, step_index, "id"),
+                f"option id '{step_id}' is used twice in scale '{name}'",
+            )
+
+
 def _reference_errors(quiz: Quiz, located: Located) -> list[SourceError]:
     errors: list[SourceError] = []
 
@@ -141,7 +230,12 @@ def _reference_errors(quiz: Quiz, located: Located) -> list[SourceError]:
         error(("questions", index, "id"), f"question id '{qid}' is used twice")
     for index, oid in _duplicates([o.id for o in quiz.outcomes]):
         error(("outcomes", index, "id"), f"outcome id '{oid}' is used twice")
+    for index, nid in _duplicates([n.id for n in quiz.notices]):
+        error(("notices", index, "id"), f"notice id '{nid}' is used twice")
+    _question_errors(quiz, located.data, error)
     for q_index, question in enumerate(quiz.questions):
+        if "scale" in located.data["questions"][q_index]:
+            continue  # its options are its scale's, checked once above
         for o_index, oid in _duplicates(question.option_ids()):
             error(
                 ("questions", q_index, "options", o_index, "id"),
@@ -155,26 +249,22 @@ def _reference_errors(quiz: Quiz, located: Located) -> list[SourceError]:
                         f"score for unknown dimension '{dimension}' "
                         f"(known: {', '.join(quiz.dimensions)})",
                     )
+    for q_index, question in enumerate(quiz.questions):
         if question.show_if is not None:
-            earlier = quiz.questions[:q_index]
             _check_condition(
                 quiz,
                 question.show_if,
-                earlier,
+                quiz.questions[:q_index],
                 ("questions", q_index, "show_if"),
                 error,
                 in_show_if=True,
             )
-    for index, outcome in enumerate(quiz.outcomes):
-        if outcome.when is not None:
-            _check_condition(
-                quiz,
-                outcome.when,
-                quiz.questions,
-                ("outcomes", index, "when"),
-                error,
-                in_show_if=False,
-            )
+    rules = [("outcomes", i, o.when) for i, o in enumerate(quiz.outcomes)]
+    rules += [("notices", i, n.when) for i, n in enumerate(quiz.notices)]
+    for part, index, when in rules:
+        if when is not None:
+            where = (part, index, "when")
+            _check_condition(quiz, when, quiz.questions, where, error, in_show_if=False)
     outcome_ids = {o.id for o in quiz.outcomes}
     for case in quiz.tests:
         if case.expect not in outcome_ids:
@@ -197,23 +287,51 @@ def _check_condition(
     in_show_if: bool,
 ) -> None:
     for kind, leaf in references(condition):
-        if kind == "score":
+        if kind in ("score", "top"):
             if in_show_if:
                 report(where, "show_if can only look at earlier answers, not scores")
-            elif leaf["score"] not in quiz.dimensions:
-                report(where, f"condition uses unknown dimension '{leaf['score']}'")
+            elif kind == "score":
+                if leaf["score"] not in quiz.dimensions:
+                    report(where, f"condition uses unknown dimension '{leaf['score']}'")
+            else:
+                _check_top(quiz, leaf, where, report)
             continue
-        target = next((q for q in quiz.questions if q.id == leaf["answer"]), None)
+        target = next((q for q in quiz.questions if q.id == leaf[kind]), None)
         if target is None:
-            report(where, f"condition uses unknown question '{leaf['answer']}'")
+            report(where, f"condition uses unknown question '{leaf[kind]}'")
         elif target not in allowed:
             report(
                 where,
                 f"show_if looks at question '{target.id}', which is not before this "
                 "one; show_if may only look at earlier questions",
             )
+        elif kind == "count":
+            if target.type != "multiple":
+                report(
+                    where,
+                    f"count looks at question '{target.id}', which takes one "
+                    "answer; count is for questions of type: multiple",
+                )
         else:
             wanted = [leaf["is"]] if "is" in leaf else leaf["in"]
             for option in wanted:
                 if option not in target.option_ids():
                     report(where, f"question '{target.id}' has no option '{option}'")
+
+
+def _check_top(quiz: Quiz, leaf: Condition, where: YamlPath, report: Reporter) -> None:
+    unknown = [d for d in [leaf["top"], *leaf["among"]] if d not in quiz.dimensions]
+    if unknown:
+        report(where, f"condition uses unknown dimension '{unknown[0]}'")
+    elif len(leaf["among"]) < 2:
+        report(
+            where,
+            "top needs two or more dimensions to compare (give among: when most "
+            "dimensions are hidden)",
+        )
+    elif leaf["top"] not in leaf["among"]:
+        among = ", ".join(leaf["among"])
+        report(
+            where,
+            f"top: '{leaf['top']}' is not one of the dimensions it is compared with ({among})",
+        )

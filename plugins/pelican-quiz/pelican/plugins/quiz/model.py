@@ -14,6 +14,7 @@ __all__ = [
     "Case",
     "Condition",
     "Dimension",
+    "Notice",
     "Option",
     "Outcome",
     "Question",
@@ -45,7 +46,9 @@ Answers = dict[str, str | list[str]]
 class Dimension:
     id: str
     label: str
-    link: str
+    link: str  # "" for a hidden dimension given no link
+    hidden: bool = False  # used by rules, never shown as a score or to revisit
+    lower_is_better: bool = False  # `better: lower`: worth revisiting when high, not low
 
 
 @dataclass(frozen=True)
@@ -79,6 +82,15 @@ class Outcome:
 
 
 @dataclass(frozen=True)
+class Notice:
+    """A message shown beside whichever outcome is reached, when its own `when` holds."""
+
+    id: str
+    text: str
+    when: Condition
+
+
+@dataclass(frozen=True)
 class Case:
     answers: Answers
     expect: str
@@ -94,11 +106,16 @@ class Quiz:
     outcomes: list[Outcome]
     intro: str = ""
     tests: list[Case] = field(default_factory=list)
+    notices: list[Notice] = field(default_factory=list)
     source_path: str = ""
     located: Located | None = None
 
     def question(self, question_id: str) -> Question:
         return next(q for q in self.questions if q.id == question_id)
+
+    def shown_dimensions(self) -> list[Dimension]:
+        """The dimensions a reader sees scores for (all but the hidden ones)."""
+        return [d for d in self.dimensions.values() if not d.hidden]
 
     def line_of(self, path: YamlPath) -> int | None:
         return self.located.line_of(path) if self.located else None
@@ -106,7 +123,7 @@ class Quiz:
     def links(self) -> list[tuple[YamlPath, str]]:
         """Every link in the quiz with where it stands."""
         found: list[tuple[YamlPath, str]] = [
-            (("dimensions", d.id, "link"), d.link) for d in self.dimensions.values()
+            (("dimensions", d.id, "link"), d.link) for d in self.dimensions.values() if d.link
         ]
         found += [(("outcomes", i, "link"), o.link) for i, o in enumerate(self.outcomes)]
         return found

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import combinations
+from typing import TypeVar
 
 import yaml
 
@@ -35,6 +36,7 @@ __all__ = [
 ]
 
 DEFAULT_SECONDS = 120.0
+K = TypeVar("K", str, tuple[str, str])
 
 
 def _choices(question_type: str, option_ids: list[str]) -> list[str | list[str]]:
@@ -91,22 +93,38 @@ class RoutingReport:
     dead_end: State | None = None
     dead_ends: int = 0
     states: list[tuple[State, str | None]] = field(default_factory=list)
+    notices: dict[str, Route] = field(default_factory=dict)  # answer sets that show each
+    # Answer sets whose answers two outcomes' `when` both match (the first one takes them).
+    overlaps: dict[tuple[str, str], Route] = field(default_factory=dict)
+
+
+def _tally(routes: dict[K, Route], key: K, state: State) -> None:
+    route = routes.setdefault(key, Route())
+    route.count += state.count
+    route.example = route.example or state.example
 
 
 def prove(quiz: Quiz, seconds: float | None = DEFAULT_SECONDS) -> RoutingReport:
     """Route every answer set, exactly, and tally where each one lands."""
-    report = RoutingReport(routes={o.id: Route() for o in quiz.outcomes})
+    report = RoutingReport(
+        routes={o.id: Route() for o in quiz.outcomes},
+        notices={n.id: Route() for n in quiz.notices},
+    )
     for state in exact_states(quiz, seconds):
         outcome = outcome_of(quiz, state)
         report.states.append((state, outcome))
         report.checked += state.count
+        for notice in quiz.notices:
+            if evaluate(notice.when, state.example, state.scores):
+                _tally(report.notices, notice.id, state)
+        matched = [o.id for o in quiz.outcomes if evaluate(o.when, state.example, state.scores)]
+        for pair in combinations(matched, 2):
+            _tally(report.overlaps, pair, state)
         if outcome is None:
             report.dead_ends += state.count
             report.dead_end = report.dead_end or state
             continue
-        route = report.routes[outcome]
-        route.count += state.count
-        route.example = route.example or state.example
+        _tally(report.routes, outcome, state)
     return report
 
 
@@ -169,9 +187,18 @@ def _dead_end_error(quiz: Quiz, report: RoutingReport) -> SourceError:
 
 
 def routing_errors(quiz: Quiz, report: RoutingReport) -> list[SourceError]:
-    """Every dead end and every unreachable outcome, as errors."""
+    """Every dead end, every unreachable outcome and every notice never shown, as errors."""
     errors: list[SourceError] = []
     path = quiz.source_path
+    for index, notice in enumerate(quiz.notices):
+        if not report.notices[notice.id].count:
+            errors.append(
+                SourceError(
+                    path,
+                    quiz.line_of(("notices", index, "when")),
+                    f"notice '{notice.id}' is never shown: its `when` holds for no answer set",
+                )
+            )
     if report.dead_end is not None:
         errors.append(_dead_end_error(quiz, report))
     for index, outcome in enumerate(quiz.outcomes):

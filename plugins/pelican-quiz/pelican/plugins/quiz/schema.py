@@ -19,9 +19,17 @@ SCHEMA_PATH = Path(__file__).with_name("quiz.schema.json")
 
 _CONDITION_FORMS = (
     "{score: D, below: N}, {score: D, at_least: N}, {answer: Q, is: O}, "
-    "{answer: Q, in: [O, ...]}, {all: [...]}, {any: [...]} or {not: ...}"
+    "{answer: Q, in: [O, ...]}, {count: Q, at_least: N}, {count: Q, below: N}, "
+    "{top: D}, {top: D, among: [D, ...]}, {all: [...]}, {any: [...]} or {not: ...}"
 )
-_TYPE_NAMES = {"object": "a mapping", "array": "a list", "string": "text", "number": "a number"}
+_TYPE_NAMES = {
+    "object": "a mapping",
+    "array": "a list",
+    "string": "text",
+    "number": "a number",
+    "integer": "a whole number",
+    "boolean": "true or false",
+}
 
 
 @cache
