@@ -11,6 +11,7 @@ import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pelican.plugins.quiz.assets import asset_bytes
 from pelican.plugins.quiz.loader import parse_quiz
 from pelican.plugins.quiz.model import Answers, Quiz
 from pelican.plugins.quiz.render import render_quiz
@@ -19,17 +20,22 @@ from pelican.plugins.quiz.strings import DEFAULT_STRINGS
 from playwright.sync_api import Page, Route
 
 from tests.browser.quiz_driver import QuizDriver
-from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-STATIC = ROOT / "plugins" / "pelican-quiz" / "pelican" / "plugins" / "quiz" / "static"
-PAGE = (Path(__file__).parent / "fixtures" / "quiz-page.html").read_text(encoding="utf-8")
+FIXTURES = Path(__file__).parent / "fixtures"
+PAGE = (FIXTURES / "quiz-page.html").read_text(encoding="utf-8")
 ORIGIN = "http://quiz.test"
 LINK = "{filename}/a.md"
+_TYPES = {"js": "text/javascript", "css": "text/css"}
 
-# Tenths and quarters: 0.7 + 0.1 must be 0.8 in both languages, which floats are not.
-points = st.integers(-30, 30).map(lambda n: n / 10) | st.sampled_from([0.25, -0.75, 1.25])
+# Tenths and quarters: 0.7 + 0.1 must be 0.8 in both languages, which floats are not. Small
+# whole numbers make equal points common, so `top`'s tie rule is tested too.
+points = (
+    st.integers(-30, 30).map(lambda n: n / 10)
+    | st.sampled_from([0.25, -0.75, 1.25])
+    | st.integers(0, 2)
+)
 
 
 @st.composite
@@ -61,6 +67,7 @@ def quizzes(draw: st.DrawFn) -> dict[str, Any]:
         questions.append(question)
 
     def condition(depth: int) -> st.SearchStrategy[dict[str, Any]]:
+        multiple = [q["id"] for q in questions if q["type"] == "multiple"]
         leaves = st.one_of(
             st.builds(lambda d, n: {"score": d, "below": n}, st.sampled_from(dims), points),
             st.builds(lambda d, n: {"score": d, "at_least": n}, st.sampled_from(dims), points),
@@ -69,6 +76,20 @@ def quizzes(draw: st.DrawFn) -> dict[str, Any]:
                     lambda o: {"answer": q["id"], "is": o}
                 )
             ),
+            # top: equal points are common with these small numbers, so ties get tested
+            st.lists(st.sampled_from(dims), min_size=2, max_size=3, unique=True).flatmap(
+                lambda among: st.sampled_from(among).map(lambda d: {"top": d, "among": among})
+            )
+            if len(dims) > 1
+            else st.nothing(),
+            st.builds(
+                lambda q, key, n: {"count": q, key: n},
+                st.sampled_from(multiple),
+                st.sampled_from(["below", "at_least"]),
+                st.integers(0, 3),
+            )
+            if multiple
+            else st.nothing(),
         )
         if depth == 0:
             return leaves
@@ -86,11 +107,25 @@ def quizzes(draw: st.DrawFn) -> dict[str, Any]:
     ]
     if draw(st.booleans()):
         outcomes.append({"id": "rest", "title": "Everything else", "link": LINK})
+    notices = [
+        {"id": f"n{i}", "text": f"Notice {i}", "when": draw(condition(1))}
+        for i in range(draw(st.integers(0, 2)))
+    ]
+    dimensions = {
+        d: {
+            "label": f"Dimension {d}",
+            "link": LINK,
+            "hidden": draw(st.booleans()),
+            "better": draw(st.sampled_from(["higher", "lower"])),
+        }
+        for d in dims
+    }
     return {
         "title": "Random quiz",
-        "dimensions": {d: {"label": f"Dimension {d}", "link": LINK} for d in dims},
+        "dimensions": dimensions,
         "questions": questions,
         "outcomes": outcomes,
+        "notices": notices,
     }
 
 
@@ -135,7 +170,8 @@ def _agree(page: Page, quiz: Quiz, answers: Answers) -> list[str]:
     def fulfil(route: Route) -> None:
         name = route.request.url.removeprefix(ORIGIN + "/")
         if name in ("quiz.js", "quiz.css"):
-            route.fulfill(path=STATIC / name)
+            # What a site ships: quiz.js compacted by the plugin.
+            route.fulfill(body=asset_bytes(name), content_type=_TYPES[name.rsplit(".", 1)[1]])
         else:
             route.fulfill(body=html, content_type="text/html; charset=utf-8")
 
@@ -149,9 +185,11 @@ def _agree(page: Page, quiz: Quiz, answers: Answers) -> list[str]:
     assert page.evaluate("window.completed") == {"outcome": outcome}
     lines = driver.result.locator(".quiz-scores li").all_inner_texts()
     shown_scores = [
-        float(m.group(1)) for text in lines if (m := re.search(r": (-?[\d.]+) of", text))
+        float(m.group(1)) for text in lines if (m := re.search(r": (-?[\d.]+) (of|points)", text))
     ]
-    assert shown_scores == [float(expected.scores[d]) for d in quiz.dimensions]
+    assert shown_scores == [float(expected.scores[d.id]) for d in quiz.shown_dimensions()]
+    notices = driver.result.locator(".quiz-notice").all_inner_texts()
+    assert notices == [n.text for n in expected.notices]
     revisit = driver.result.locator("h4 + ul:not(.quiz-scores) a").all_inner_texts()
     assert revisit == [d.label for d in expected.revisit]
     return lines
@@ -182,3 +220,16 @@ def test_tenths_add_up_exactly_in_python_and_in_the_widget(page: Page) -> None:
     answers = {"q0": "a", "q1": "a"}
     assert result_for(quiz, answers).outcome.id == "enough"
     assert _agree(page, quiz, answers)[0].startswith("D: 0.8 of 0.8 points")
+
+
+def test_top_breaks_ties_and_count_counts_alike_in_python_and_in_the_widget(page: Page) -> None:
+    data = yaml.safe_load((FIXTURES / "top-and-count.yaml").read_text(encoding="utf-8"))
+    quiz = parse_quiz(yaml.safe_dump(data), "top", "top.yaml")
+    # b and c tie on 1 point each: `among: [c, b]` puts c first, so c wins the tie.
+    tie = {"first": "b", "second": "c", "ticks": ["x", "y"]}
+    assert result_for(quiz, tie).outcome.id == "c-on-top"
+    _agree(page, quiz, tie)
+    # One box ticked: fewer than 2, and b alone on top.
+    alone = {"first": "b", "second": "b", "ticks": ["x"]}
+    assert result_for(quiz, alone).outcome.id == "b-on-top-few-ticks"
+    _agree(page, quiz, alone)

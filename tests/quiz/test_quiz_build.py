@@ -59,7 +59,7 @@ def test_quiz_data_has_the_logic_and_no_html(build) -> None:
     assert script["type"] == "application/json"
     data = json.loads(script.string)
     assert data["id"] == "mini" and len(data["hash"]) == 16 and data["remember"] is False
-    assert data["dimensions"] == [{"id": "calm", "max": 2.0}]
+    assert data["dimensions"] == [{"id": "calm", "min": -1, "max": 2}]
     assert data["questions"][1] == {
         "id": "why",
         "type": "multiple",

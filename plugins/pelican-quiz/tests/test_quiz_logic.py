@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
 from pathlib import Path
 
 import yaml
@@ -10,7 +11,7 @@ from hypothesis import strategies as st
 from pelican.plugins.quiz.conditions import describe, describe_html, evaluate
 from pelican.plugins.quiz.loader import QuizErrors, load_quiz, parse_quiz
 from pelican.plugins.quiz.routing import answer_sets, prove, upper_bound
-from pelican.plugins.quiz.scoring import max_scores, outcome_for, result_for
+from pelican.plugins.quiz.scoring import Range, outcome_for, ranges, result_for
 
 HERE = Path(__file__).parent
 QUIZ = load_quiz(HERE / "valid.yaml")
@@ -72,8 +73,8 @@ def test_hidden_question_adds_nothing() -> None:
     assert result.outcome is not None and result.outcome.id == "go"
 
 
-def test_worth_revisiting_lists_dimensions_below_half_their_maximum() -> None:
-    assert max_scores(QUIZ) == {"calm": 2.0}
+def test_worth_revisiting_lists_dimensions_in_the_worse_half_of_their_range() -> None:
+    assert ranges(QUIZ) == {"calm": Range(Fraction(-1), Fraction(2))}
     assert [d.id for d in result_for(QUIZ, {"feel": "bad", "why": []}).revisit] == ["calm"]
     assert result_for(QUIZ, {"feel": "good"}).revisit == []
 

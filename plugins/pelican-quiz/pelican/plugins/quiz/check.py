@@ -1,7 +1,8 @@
 """`pelican-quiz check [FILES or FOLDERS]`: validate quizzes without building the site.
 
-Prints, for each quiz, every outcome with how many answer combinations reach it and one example
-answer set. Links are checked against the real pages by the build itself (`make build`).
+Prints, for each quiz, every outcome and notice with exactly how many answer combinations reach
+it and one example answer set; with ``--overlaps``, the answer sets that two outcomes' rules both
+match. Links are checked against the real pages by the build itself (`make build`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 from .loader import QuizErrors, load_quiz, quiz_files
 from .pelican_quiz import DEFAULTS
-from .routing import format_answers, verify
+from .routing import Route, format_answers, verify
 
 __all__ = ["main"]
 
@@ -28,7 +29,14 @@ def _files(targets: Sequence[str]) -> list[Path]:
     return files
 
 
-def check_file(file: Path, seconds: float) -> bool:
+def _rows(rows: list[tuple[str, Route]]) -> None:
+    width = max(len(name) for name, _ in rows)
+    for name, route in rows:
+        example = format_answers(route.example) if route.example else "(none)"
+        print(f"  {name:<{width}}  {route.count:>9,}  e.g. {example}")
+
+
+def check_file(file: Path, seconds: float, overlaps: bool = False) -> bool:
     try:
         quiz = load_quiz(file)
     except QuizErrors as problem:
@@ -43,11 +51,16 @@ def check_file(file: Path, seconds: float) -> bool:
     if report is None:
         return False
     print(f"  all {report.checked:,} answer combinations, {len(quiz.tests)} test case(s)")
-    width = max(len(o.id) for o in quiz.outcomes)
-    for outcome in quiz.outcomes:
-        route = report.routes[outcome.id]
-        example = format_answers(route.example) if route.example else "(unreachable)"
-        print(f"  {outcome.id:<{width}}  {route.count:>9,}  e.g. {example}")
+    _rows([(o.id, report.routes[o.id]) for o in quiz.outcomes])
+    if quiz.notices:
+        print("  notices, shown beside the outcome:")
+        _rows([(n.id, report.notices[n.id]) for n in quiz.notices])
+    if overlaps:
+        if report.overlaps:
+            print("  overlaps, answer sets both rules match (the first of the two takes them):")
+            _rows([(f"{a} & {b}", route) for (a, b), route in report.overlaps.items()])
+        else:
+            print("  overlaps: none; no answer set matches two outcomes' rules")
     return not verdict.errors
 
 
@@ -62,10 +75,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=DEFAULTS["QUIZ_PROOF_SECONDS"],
         help="the most one quiz's proof may take (default %(default)s)",
     )
+    check.add_argument(
+        "--overlaps",
+        action="store_true",
+        help="also list the answer sets that two outcomes' rules both match",
+    )
     args = parser.parse_args(argv)
     files = _files(args.targets)
     if not files:
         print(f"error: no quiz files in {', '.join(args.targets)}", file=sys.stderr)
         return 1
-    results = [check_file(file, args.seconds) for file in files]
+    results = [check_file(file, args.seconds, args.overlaps) for file in files]
     return 0 if all(results) else 1

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -48,7 +47,6 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
 }
 # Importable module -> the distribution that provides it (all dependencies of pelican-quiz).
 _NEEDS = {"yaml": "PyYAML", "jsonschema": "jsonschema", "markdown_it": "markdown-it-py"}
-STATIC = Path(__file__).with_name("static")
 MARKDOWN_EXTENSION = "pelican.plugins.quiz.embed.markdown_fence"
 
 
@@ -133,12 +131,9 @@ def _on_finalized(pelican: Any) -> None:
     settings = pelican.settings
     if not settings.get("_QUIZ_USED"):
         return
-    from .placement import ASSETS
+    from .assets import write_assets
 
-    target = Path(settings["OUTPUT_PATH"]) / settings["QUIZ_ASSETS_PATH"].strip("/")
-    target.mkdir(parents=True, exist_ok=True)
-    for name in (*ASSETS["stylesheets"], *ASSETS["scripts"]):
-        shutil.copyfile(STATIC / name, target / name)
+    write_assets(Path(settings["OUTPUT_PATH"]) / settings["QUIZ_ASSETS_PATH"].strip("/"))
 
 
 def register() -> None:

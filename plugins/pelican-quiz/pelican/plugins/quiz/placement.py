@@ -14,6 +14,7 @@ from typing import Any
 
 from pelican.utils import truncate_html_words
 
+from .assets import ASSETS
 from .embed.marker import Embed, has_marker, replace_markers
 from .loader import quiz_files
 from .model import Quiz
@@ -23,9 +24,8 @@ from .toolkit.source_files import display_path
 
 __all__ = ["ASSETS", "Placement", "embeds_a_quiz", "place_quizzes", "register_assets"]
 
-# What a page holding a quiz loads, from QUIZ_ASSETS_PATH: its stylesheet and the widget (an
-# ES module). Pages without a quiz load neither.
-ASSETS = {"stylesheets": ("quiz.css",), "scripts": ("quiz.js",)}
+# What a page holding a quiz loads, from QUIZ_ASSETS_PATH (ASSETS): its stylesheet and the
+# widget (an ES module). Pages without a quiz load neither.
 # Where the assets stand among the static files Pelican's {static} links can name.
 ASSET_KEY = "pelican-quiz-assets"
 

@@ -15,8 +15,8 @@ from typing import Any
 from markdown_it import MarkdownIt
 
 from .conditions import describe, describe_html, map_bounds, references
-from .model import Question, Quiz, exact, number_text
-from .scoring import max_scores
+from .model import Dimension, Question, Quiz, exact, number_text
+from .scoring import Range, ranges
 from .toolkit.pelican_links import keep_pelican_links
 
 __all__ = ["quiz_data", "quiz_hash", "render_quiz"]
@@ -53,7 +53,7 @@ def _numbers(quiz: Quiz) -> Iterator[Fraction]:
     for question in quiz.questions:
         for option in question.options:
             yield from option.score.values()
-    for condition in [o.when for o in quiz.outcomes]:
+    for condition in [o.when for o in quiz.outcomes] + [n.when for n in quiz.notices]:
         for kind, leaf in references(condition):
             if kind == "score":
                 yield exact(leaf["below"] if "below" in leaf else leaf["at_least"])
@@ -64,14 +64,13 @@ def quiz_data(quiz: Quiz, strings: Mapping[str, str], remember: bool) -> dict[st
 
     Points are whole numbers of 1/``scale`` points, so JavaScript adds them as exactly as the
     Python scorer does (0.7 + 0.1 is 0.8 in both) and divides only to show them."""
-    best = max_scores(quiz)
-    scale = math.lcm(1, *(n.denominator for n in (*_numbers(quiz), *best.values())))
+    scale = math.lcm(1, *(n.denominator for n in _numbers(quiz)))
     return {
         "id": quiz.id,
         "hash": quiz_hash(quiz),
         "remember": remember,
         "scale": scale,
-        "dimensions": [{"id": d, "max": int(best[d] * scale)} for d in quiz.dimensions],
+        "dimensions": [_dimension_data(quiz, d, span, scale) for d, span in ranges(quiz).items()],
         "questions": [
             {
                 "id": q.id,
@@ -88,6 +87,10 @@ def quiz_data(quiz: Quiz, strings: Mapping[str, str], remember: bool) -> dict[st
             {"id": o.id, "when": map_bounds(o.when, lambda bound: int(bound * scale))}
             for o in quiz.outcomes
         ],
+        "notices": [
+            {"id": n.id, "when": map_bounds(n.when, lambda bound: int(bound * scale))}
+            for n in quiz.notices
+        ],
         "strings": {
             k: strings[k]
             for k in (
@@ -100,6 +103,7 @@ def quiz_data(quiz: Quiz, strings: Mapping[str, str], remember: bool) -> dict[st
                 "result_link",
                 "scores_heading",
                 "score_text",
+                "score_range_text",
                 "revisit_heading",
                 "start_again",
                 "forget",
@@ -108,6 +112,19 @@ def quiz_data(quiz: Quiz, strings: Mapping[str, str], remember: bool) -> dict[st
             )
         },
     }
+
+
+def _dimension_data(quiz: Quiz, dimension: str, span: Range, scale: int) -> dict[str, Any]:
+    data: dict[str, Any] = {
+        "id": dimension,
+        "min": int(span.low * scale),
+        "max": int(span.high * scale),
+    }
+    if quiz.dimensions[dimension].hidden:
+        data["hidden"] = True
+    if quiz.dimensions[dimension].lower_is_better:
+        data["lower"] = True
+    return data
 
 
 def _script_json(data: object) -> str:
@@ -179,6 +196,14 @@ def _points_table(quiz: Quiz, strings: Mapping[str, str]) -> str:
     )
 
 
+def _range_text(dimension: Dimension, span: Range, strings: Mapping[str, str]) -> str:
+    if span.low == 0:
+        text = strings["max_points"].format(max=_number(span.high))
+    else:
+        text = strings["range_points"].format(min=_number(span.low), max=_number(span.high))
+    return text + (strings["fewer_is_better"] if dimension.lower_is_better else "")
+
+
 def render_quiz(
     quiz: Quiz,
     prefix: str,
@@ -189,7 +214,7 @@ def render_quiz(
     """The quiz as HTML. ``prefix`` makes its ids unique in the page; ``link_labels`` gives each
     link's text (the title of the section it points to)."""
     path = quiz.source_path
-    best = max_scores(quiz)
+    spans = ranges(quiz)
     labels = ", ".join(f"“{d.label}”" for d in quiz.dimensions.values())
     outcomes = "".join(
         f'<li id="{prefix}--outcome-{o.id}" data-outcome="{o.id}">'
@@ -202,9 +227,18 @@ def render_quiz(
     )
     dimensions = "".join(
         f'<li data-dimension="{d.id}"><a href="{escape(d.link)}">{escape(d.label)}</a> '
-        f"({escape(strings['max_points'].format(max=_number(best[d.id])))})</li>"
-        for d in quiz.dimensions.values()
+        f"({escape(_range_text(d, spans[d.id], strings))})</li>"
+        for d in quiz.shown_dimensions()
     )
+    notices = "".join(
+        f'<li data-notice="{n.id}"><div class="quiz-when">{describe_html(n.when, quiz)}</div>'
+        f'<div class="quiz-notice">{_block(n.text, path)}</div></li>'
+        for n in quiz.notices
+    )
+    if notices:
+        notices = (
+            f'<h3>{escape(strings["notices_heading"])}</h3><ul class="quiz-notices">{notices}</ul>'
+        )
     questions = "".join(
         _question(quiz, q, n, prefix, strings) for n, q in enumerate(quiz.questions, 1)
     )
@@ -226,7 +260,7 @@ def render_quiz(
         f"{escape(strings['how_title'])}</summary>"
         f"<p>{escape(strings['how_intro'].format(labels=labels))}</p>"
         f"{_points_table(quiz, strings)}"
-        f'<ol class="quiz-outcomes">{outcomes}</ol>'
+        f'<ol class="quiz-outcomes">{outcomes}</ol>{notices}'
         f"<h3>{escape(strings['revisit_heading'])}</h3>"
         f"<p>{escape(strings['revisit_intro'])}</p>"
         f'<ul class="quiz-dimensions">{dimensions}</ul></details>'

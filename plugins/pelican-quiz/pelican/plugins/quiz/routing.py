@@ -117,7 +117,11 @@ def prove(quiz: Quiz, seconds: float | None = DEFAULT_SECONDS) -> RoutingReport:
         for notice in quiz.notices:
             if evaluate(notice.when, state.example, state.scores):
                 _tally(report.notices, notice.id, state)
-        matched = [o.id for o in quiz.outcomes if evaluate(o.when, state.example, state.scores)]
+        matched = [  # a catch-all (no `when`) is no rule, and overlaps nothing
+            o.id
+            for o in quiz.outcomes
+            if o.when is not None and evaluate(o.when, state.example, state.scores)
+        ]
         for pair in combinations(matched, 2):
             _tally(report.overlaps, pair, state)
         if outcome is None:

@@ -99,6 +99,8 @@ def _message(error: ValidationError) -> str:
     schema = cast(dict[str, Any], error.schema)
     if kind == "required":
         missing = [name for name in rule if name not in value]
+        if missing[0] == "link" and "label" in value and "title" not in value:
+            return "missing required field 'link' (only a dimension with hidden: true has none)"
         return f"missing required field '{missing[0]}'"
     if kind == "additionalProperties":
         known = set(schema.get("properties", {}))

@@ -6,13 +6,24 @@ The browser widget implements exactly these rules; a property test checks they a
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from fractions import Fraction
 
 from .conditions import evaluate
-from .model import Answers, Dimension, Outcome, Question, Quiz
+from .model import Answers, Dimension, Notice, Outcome, Question, Quiz
 
-__all__ = ["Result", "chosen", "max_scores", "result_for", "scores_for", "shown"]
+__all__ = [
+    "Range",
+    "Result",
+    "asked",
+    "chosen",
+    "notices_for",
+    "ranges",
+    "result_for",
+    "scores_for",
+    "share",
+    "shown",
+]
 
 
 def chosen(question: Question, answers: Answers) -> list[str]:
@@ -35,28 +46,59 @@ def add_points(scores: dict[str, Fraction], question: Question, picked: list[str
                 scores[dimension] += points
 
 
-def scores_for(quiz: Quiz, answers: Answers) -> dict[str, Fraction]:
-    """Points per dimension, exactly; a hidden question adds nothing."""
-    scores = dict.fromkeys(quiz.dimensions, Fraction(0))
+def asked(quiz: Quiz, answers: Answers) -> Answers:
+    """The answers to the questions that are asked: a question `show_if` skips has none."""
     visible: Answers = {}
     for question in quiz.questions:
         if shown(question, visible) and question.id in answers:
             visible[question.id] = answers[question.id]
-            add_points(scores, question, chosen(question, answers))
+    return visible
+
+
+def scores_for(quiz: Quiz, answers: Answers) -> dict[str, Fraction]:
+    """Points per dimension, exactly; a question that is not asked adds nothing."""
+    scores = dict.fromkeys(quiz.dimensions, Fraction(0))
+    visible = asked(quiz, answers)
+    for question in quiz.questions:
+        add_points(scores, question, chosen(question, visible))
     return scores
 
 
-def max_scores(quiz: Quiz) -> dict[str, Fraction]:
-    """The most each dimension can reach if every question were shown."""
-    best = dict.fromkeys(quiz.dimensions, Fraction(0))
+@dataclass(frozen=True)
+class Range:
+    """The least and the most points a dimension can add up to."""
+
+    low: Fraction
+    high: Fraction
+
+
+def ranges(quiz: Quiz) -> dict[str, Range]:
+    """Each dimension's range, question by question: a single answer adds one option's points,
+    a multiple answer any of its options' (the negative ones at worst, the positive ones at
+    best), and a question that `show_if` can skip may add nothing."""
+    low = dict.fromkeys(quiz.dimensions, Fraction(0))
+    high = dict.fromkeys(quiz.dimensions, Fraction(0))
     for question in quiz.questions:
         for dimension in quiz.dimensions:
             points = [o.score.get(dimension, Fraction(0)) for o in question.options]
             if question.type == "multiple":
-                best[dimension] += sum((p for p in points if p > 0), Fraction(0))
+                least = sum((p for p in points if p < 0), Fraction(0))
+                most = sum((p for p in points if p > 0), Fraction(0))
             else:
-                best[dimension] += max(Fraction(0), *points)
-    return best
+                least, most = min(points), max(points)
+            if question.show_if is not None:
+                least, most = min(least, Fraction(0)), max(most, Fraction(0))
+            low[dimension] += least
+            high[dimension] += most
+    return {d: Range(low[d], high[d]) for d in quiz.dimensions}
+
+
+def share(dimension: Dimension, score: Fraction, span: Range) -> Fraction:
+    """How good a score is, from 0 (the worst the dimension can be) to 1 (the best)."""
+    if span.high <= span.low:
+        return Fraction(1)
+    share = (score - span.low) / (span.high - span.low)
+    return 1 - share if dimension.lower_is_better else share
 
 
 @dataclass(frozen=True)
@@ -64,6 +106,7 @@ class Result:
     outcome: Outcome | None
     scores: dict[str, Fraction]
     revisit: list[Dimension]
+    notices: list[Notice] = field(default_factory=list)
 
 
 def outcome_for(quiz: Quiz, answers: Answers, scores: Mapping[str, Fraction]) -> Outcome | None:
@@ -72,16 +115,27 @@ def outcome_for(quiz: Quiz, answers: Answers, scores: Mapping[str, Fraction]) ->
 
 
 def revisit(
-    quiz: Quiz, scores: Mapping[str, Fraction], best: Mapping[str, Fraction]
+    quiz: Quiz, scores: Mapping[str, Fraction], spans: Mapping[str, Range]
 ) -> list[Dimension]:
-    """Dimensions below half their maximum, weakest (lowest share) first."""
-    weak = [d for d in quiz.dimensions if best[d] > 0 and scores[d] < best[d] / 2]
-    weak.sort(key=lambda d: scores[d] / best[d])  # stable: ties keep the YAML's order
+    """Shown dimensions in their worse half (below the middle of their range, or above it
+    where fewer points are better), worst first."""
+    goodness = {d.id: share(d, scores[d.id], spans[d.id]) for d in quiz.shown_dimensions()}
+    weak = [d for d, value in goodness.items() if value < Fraction(1, 2)]
+    weak.sort(key=goodness.__getitem__)  # stable: ties keep the YAML's order
     return [quiz.dimensions[d] for d in weak]
+
+
+def notices_for(quiz: Quiz, answers: Answers, scores: Mapping[str, Fraction]) -> list[Notice]:
+    """The notices shown beside the result, in the YAML's order."""
+    return [n for n in quiz.notices if evaluate(n.when, answers, scores)]
 
 
 def result_for(quiz: Quiz, answers: Answers) -> Result:
     scores = scores_for(quiz, answers)
+    visible = asked(quiz, answers)
     return Result(
-        outcome_for(quiz, answers, scores), scores, revisit(quiz, scores, max_scores(quiz))
+        outcome_for(quiz, visible, scores),
+        scores,
+        revisit(quiz, scores, ranges(quiz)),
+        notices_for(quiz, visible, scores),
     )

@@ -21,6 +21,8 @@ DEFAULT_STRINGS: dict[str, str] = {
     "result_link": "Go to: {label}",
     "scores_heading": "Your scores",
     "score_text": "{label}: {score} of {max} points",
+    # For a dimension whose least is not 0.
+    "score_range_text": "{label}: {score} points, on a range from {min} to {max}",
     "revisit_heading": "Worth revisiting",
     "start_again": "Start again",
     "forget": "Forget my answers",
@@ -33,9 +35,12 @@ DEFAULT_STRINGS: dict[str, str] = {
     "points_caption": "Points for each answer",
     "question_column": "Question and answer",
     "only_if": "Answer this only if: {condition}",
-    "revisit_intro": "Any area where you scored less than half of its maximum is worth a "
-    "second look:",
+    "revisit_intro": "Any area where your points are in the weaker half of its range (below "
+    "the middle, or above it where fewer points are better) is worth a second look:",
     "max_points": "up to {max} points",
+    "range_points": "{min} to {max} points",
+    "fewer_is_better": "; fewer points are better",
+    "notices_heading": "Shown with your result",
     "summary_link": "Take the quiz: {title}",
 }
 

@@ -4,16 +4,25 @@
 const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
 const picks = (a) => (a == null ? [] : [].concat(a));
 
-// A condition (`when` or `show_if`); an absent one always holds.
-const holds = (c, answers, scores) =>
-  !c ||
-  (c.all ? c.all.every((x) => holds(x, answers, scores))
-  : c.any ? c.any.some((x) => holds(x, answers, scores))
-  : c.not ? !holds(c.not, answers, scores)
-  : "score" in c ? ("below" in c ? (scores[c.score] || 0) < c.below : (scores[c.score] || 0) >= c.at_least)
-  : picks(answers[c.answer]).some((o) => ("is" in c ? [c.is] : c.in).includes(o)));
+// A condition (`when` or `show_if`); an absent one always holds. `top`: a tie goes to the
+// dimension listed first in `among`. `count`: boxes ticked.
+const holds = (c, answers, scores) => {
+  const v = (d) => scores[d] || 0;
+  return (
+    !c ||
+    (c.all ? c.all.every((x) => holds(x, answers, scores))
+    : c.any ? c.any.some((x) => holds(x, answers, scores))
+    : c.not ? !holds(c.not, answers, scores)
+    : c.top ? c.among.every((d, i) => v(c.top) > v(d) || (v(c.top) == v(d) && c.among.indexOf(c.top) <= i))
+    : c.answer ? picks(answers[c.answer]).some((o) => ("is" in c ? [c.is] : c.in).includes(o))
+    : ((n) => ("below" in c ? n < c.below : n >= c.at_least))(c.score ? v(c.score) : picks(answers[c.count]).length))
+  );
+};
 
-// As scoring.result_for: scores, outcome, dimensions to revisit.
+// How good a score is, from 0 (the dimension's worst) to 1 (its best), as scoring.share.
+const share = (d, n) => (d.max > d.min ? (d.lower ? d.max - n : n - d.min) / (d.max - d.min) : 1);
+
+// As scoring.result_for: scores, outcome, dimensions to revisit, notices.
 export function score(data, given) {
   const scores = {}, answers = {};
   for (const d of data.dimensions) scores[d.id] = 0;
@@ -24,11 +33,18 @@ export function score(data, given) {
       if (picks(given[q.id]).includes(o.id)) for (const d in o.score) scores[d] += o.score[d];
     }
   }
-  const outcome = data.outcomes.find((o) => holds(o.when, answers, scores));
+  const when = (x) => holds(x.when, answers, scores);
+  const outcome = data.outcomes.find(when);
   const revisit = data.dimensions
-    .filter((d) => d.max > 0 && scores[d.id] < d.max / 2)
-    .sort((x, y) => scores[x.id] / x.max - scores[y.id] / y.max);
-  return { answers, scores, outcome: outcome && outcome.id, revisit: revisit.map((d) => d.id) };
+    .filter((d) => !d.hidden && share(d, scores[d.id]) < 0.5)
+    .sort((x, y) => share(x, scores[x.id]) - share(y, scores[y.id]));
+  return {
+    answers,
+    scores,
+    outcome: outcome && outcome.id,
+    revisit: revisit.map((d) => d.id),
+    notices: data.notices.filter(when).map((n) => n.id),
+  };
 }
 
 function el(tag, props, ...children) {
@@ -108,12 +124,14 @@ function widget(root) {
     const r = score(data, given());
     const item = r.outcome && $(`[data-outcome="${r.outcome}"]`);
     const scores = el("ul", { className: "quiz-scores" });
-    for (const d of data.dimensions) {
-      const label = $(`[data-dimension="${d.id}"] a`).textContent;
+    for (const d of data.dimensions.filter((d) => !d.hidden)) {
+      const label = $(`[data-dimension="${d.id}"] a`).textContent, n = r.scores[d.id];
       const bar = el("span", { className: "quiz-bar" }, el("span"));
-      bar.firstChild.style.width = (100 * Math.max(0, r.scores[d.id])) / (d.max || 1) + "%";
+      // Where the reader sits between the least and the most the dimension can reach.
+      bar.firstChild.style.width = (100 * (n - d.min)) / (d.max - d.min || 1) + "%";
       bar.setAttribute("aria-hidden", "true");
-      scores.append(el("li", {}, fill(s.score_text, { label, score: r.scores[d.id] / data.scale, max: d.max / data.scale }), bar));
+      const text = fill(d.min ? s.score_range_text : s.score_text, { label, score: n / data.scale, min: d.min / data.scale, max: d.max / data.scale });
+      scores.append(el("li", {}, text, bar));
     }
     const restart = el("button", { type: "button", textContent: s.start_again });
     restart.addEventListener("click", () => reset(false));
@@ -126,6 +144,7 @@ function widget(root) {
         el("p", { className: "quiz-go" }, link),
       );
     }
+    for (const id of r.notices) result.append($(`[data-notice="${id}"] .quiz-notice`).cloneNode(true));
     result.append(el("h4", { textContent: s.scores_heading }), scores);
     if (r.revisit.length) {
       const list = el("ul");

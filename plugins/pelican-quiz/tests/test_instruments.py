@@ -1,0 +1,96 @@
+"""Published self-assessments written in the quiz language with no helper dimensions: PHQ-9
+(one scale, fewer points better, a safety notice), GAD-7 (and a copy with overlapping bands
+for `check --overlaps`) and a five-factor inventory where the highest factor wins."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pelican.plugins.quiz.check import check_file
+from pelican.plugins.quiz.loader import load_quiz
+from pelican.plugins.quiz.routing import answer_sets, prove, verify
+from pelican.plugins.quiz.scoring import outcome_for, result_for
+
+HERE = Path(__file__).parent / "instruments"
+LEVELS = ["not-at-all", "several-days", "more-than-half", "nearly-every-day"]
+
+
+def _phq(total: int, hurting: str = "not-at-all") -> dict[str, str | list[str]]:
+    """PHQ-9 answers adding up to ``total`` (item 9 given separately)."""
+    quiz = load_quiz(HERE / "phq-9.yaml")
+    answers: dict[str, str | list[str]] = {}
+    for question in quiz.questions[:-1]:
+        points = min(3, total)
+        answers[question.id] = LEVELS[points]
+        total -= points
+    answers["hurting"] = hurting
+    return answers
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in HERE.glob("*.yaml")))
+def test_each_instrument_loads(name: str) -> None:
+    load_quiz(HERE / name)
+
+
+@pytest.mark.parametrize("name", ["phq-9.yaml", "gad-7.yaml", "five-factors.yaml"])
+def test_each_instrument_is_proved_clean(name: str) -> None:
+    assert verify(load_quiz(HERE / name)).errors == []
+
+
+def test_phq9_counts_every_answer_set_and_the_notice() -> None:
+    report = prove(load_quiz(HERE / "phq-9.yaml"))
+    assert report.checked == 4**9
+    # Item 9 answered anything but "not at all": three of its four answers, any others.
+    assert report.notices["safety"].count == 3 * 4**8
+
+
+def test_phq9_notice_is_shown_beside_the_band_not_instead_of_it() -> None:
+    result = result_for(load_quiz(HERE / "phq-9.yaml"), _phq(0, hurting="several-days"))
+    assert result.outcome is not None and result.outcome.id == "minimal"
+    assert [n.id for n in result.notices] == ["safety"]
+    assert result_for(load_quiz(HERE / "phq-9.yaml"), _phq(4)).notices == []
+
+
+def test_fewer_points_better_makes_worth_revisiting_right() -> None:
+    quiz = load_quiz(HERE / "phq-9.yaml")
+    # A total of 5 of 27 is good for a symptom count; 15 is in its worse half.
+    assert result_for(quiz, _phq(5)).revisit == []
+    assert [d.id for d in result_for(quiz, _phq(15)).revisit] == ["total"]
+
+
+def test_gad7_exact_counts_equal_brute_force() -> None:
+    quiz = load_quiz(HERE / "gad-7.yaml")
+    tally: dict[str, int] = {}
+    for answers, scores in answer_sets(quiz):
+        outcome = outcome_for(quiz, answers, scores)
+        assert outcome is not None
+        tally[outcome.id] = tally.get(outcome.id, 0) + 1
+    assert {k: r.count for k, r in prove(quiz).routes.items()} == tally
+
+
+def test_check_overlaps_lists_the_total_two_bands_share(capsys: pytest.CaptureFixture[str]) -> None:
+    assert check_file(HERE / "gad-7-overlap.yaml", 60, overlaps=True)
+    out = capsys.readouterr().out
+    lines = [line for line in out.splitlines() if "&" in line]
+    assert len(lines) == 1 and lines[0].split()[:4] == ["moderate", "&", "severe", "728"]
+    quiz = load_quiz(HERE / "gad-7-overlap.yaml")
+    example = prove(quiz).overlaps[("moderate", "severe")].example
+    assert example is not None
+    assert result_for(quiz, example).scores["total"] == 15  # the total both ranges hold
+
+
+def test_check_without_overlaps_says_nothing_of_them(capsys: pytest.CaptureFixture[str]) -> None:
+    assert check_file(HERE / "gad-7-overlap.yaml", 60)
+    assert "&" not in capsys.readouterr().out
+
+
+def test_highest_factor_wins_and_a_tie_goes_to_the_first_listed() -> None:
+    quiz = load_quiz(HERE / "five-factors.yaml")
+    neutral = {q.id: "neutral" for q in quiz.questions}
+    result = result_for(quiz, neutral)
+    assert len(set(result.scores.values())) == 1  # all five tie
+    assert result.outcome is not None and result.outcome.id == "open"
+    outgoing = result_for(quiz, {**neutral, "party": "agree"})
+    assert outgoing.outcome is not None and outgoing.outcome.id == "outgoing"
+    assert sum(r.count for r in prove(quiz).routes.values()) == 5**10
