@@ -104,4 +104,4 @@ class QuizDriver:
         return asked
 
     def outcome_title(self) -> str:
-        return self.result.locator("h3").inner_text()
+        return self.result.locator(".quiz-result-title").inner_text()

@@ -190,7 +190,7 @@ def _agree(page: Page, quiz: Quiz, answers: Answers) -> list[str]:
     assert shown_scores == [float(expected.scores[d.id]) for d in quiz.shown_dimensions()]
     notices = driver.result.locator(".quiz-notice").all_inner_texts()
     assert notices == [n.text for n in expected.notices]
-    revisit = driver.result.locator("h4 + ul:not(.quiz-scores) a").all_inner_texts()
+    revisit = driver.result.locator(".quiz-sub + ul:not(.quiz-scores) a").all_inner_texts()
     assert revisit == [d.label for d in expected.revisit]
     return lines
 

@@ -149,7 +149,7 @@ def test_result_shows_scores_and_what_to_revisit(quiz_page: tuple[Page, PageLog]
     expect(scores.first).to_contain_text("Seeing the no clearly: 0 of 2 points")
     bar = scores.first.locator(".quiz-bar")
     assert bar.get_attribute("aria-hidden") == "true"
-    revisit = quiz.result.locator("h4 + ul:not(.quiz-scores) a")
+    revisit = quiz.result.locator(".quiz-sub + ul:not(.quiz-scores) a")
     expect(revisit).to_have_text(["Seeing the no clearly"])
 
 

@@ -222,3 +222,13 @@ def test_make_check_proves_the_site_quiz_with_the_installed_command() -> None:
     assert "pelican-quiz check content/quizzes" in run.stdout
     assert "content/quizzes/ready-to-reach-out.yaml: Are you ready to reach out?" in run.stdout
     assert re.search(r"all [\d,]+ answer combinations, \d+ test case", run.stdout)
+
+
+def test_the_quiz_page_says_its_title_and_its_intro_once(real_site: Site) -> None:
+    soup = real_site.soup("quiz.html")
+    main = soup.select_one("main") or soup
+    headings = [h.get_text(" ", strip=True) for h in main.select("h1, h2")]
+    assert headings.count("Are you ready to reach out?") == 1
+    # The quiz is named by the page's own heading, not by a second one.
+    assert soup.select_one("section.quiz")["aria-label"] == "Are you ready to reach out?"
+    assert main.get_text(" ").count("no right or wrong answers") == 1

@@ -8,6 +8,7 @@ match. Links are checked against the real pages by the build itself (`make build
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -85,5 +86,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not files:
         print(f"error: no quiz files in {', '.join(args.targets)}", file=sys.stderr)
         return 1
-    results = [check_file(file, args.seconds, args.overlaps) for file in files]
+    try:
+        results = [check_file(file, args.seconds, args.overlaps) for file in files]
+    except BrokenPipeError:  # the output went to `head` or a pager that closed early
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     return 0 if all(results) else 1

@@ -25,6 +25,7 @@ __all__ = [
     "describe",
     "describe_html",
     "evaluate",
+    "is_nested",
     "leaf_kind",
     "map_bounds",
     "map_leaves",
@@ -171,16 +172,16 @@ def _describe(condition: Condition, quiz: Quiz) -> str:
     return f"you answered {choices} to question {number}"
 
 
-def _nested(condition: Condition) -> bool:
+def is_nested(condition: Condition) -> bool:
     """Whether an `all`/`any` holds another `all`/`any`: then words alone are ambiguous."""
     parts = condition.get("all") or condition.get("any") or []
-    return any("all" in part or "any" in part or _nested(part.get("not") or {}) for part in parts)
+    return any("all" in part or "any" in part or is_nested(part.get("not") or {}) for part in parts)
 
 
 def describe_html(condition: Condition | None, quiz: Quiz) -> str:
     """The condition for the page: a sentence, or, where `all` and `any` nest (and words
     alone could be read two ways), nested lists: "All of these:" / "One of these:"."""
-    if condition is None or not _nested(condition):
+    if condition is None or not is_nested(condition):
         return f"<p>{escape(describe(condition, quiz))}</p>"
     return _list(condition, quiz)
 

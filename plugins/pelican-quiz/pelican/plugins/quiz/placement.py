@@ -81,6 +81,7 @@ def place_quizzes(content: Any, placement: Placement) -> list[SourceError]:
             placement.labels[quiz.id],
             settings["QUIZ_STRINGS"],
             settings["QUIZ_REMEMBER"],
+            page_title=str(getattr(content, "title", "")),
         )
         first = sum(seen.values()) == 1
         return (_asset_tags(content, settings) if first else "") + html

@@ -14,7 +14,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from .conditions import describe, describe_html, map_bounds, references
+from .conditions import describe, describe_html, is_nested, map_bounds, references
 from .model import Dimension, Question, Quiz, exact, number_text
 from .scoring import Range, ranges
 from .toolkit.pelican_links import keep_pelican_links
@@ -151,7 +151,13 @@ def _question(
     ]
     if question.help:
         parts.append(f'<p class="quiz-help" id="{qid}--help">{_inline(question.help, path)}</p>')
-    if question.show_if is not None:
+    if question.show_if is not None and is_nested(question.show_if):
+        # Nested `all`/`any` read two ways as a sentence: lists, as in the outcomes.
+        parts.append(
+            f'<div class="quiz-condition"><p>{escape(strings["only_if_list"])}</p>'
+            f"{describe_html(question.show_if, quiz)}</div>"
+        )
+    elif question.show_if is not None:
         condition = describe(question.show_if, quiz).rstrip(".")
         condition = condition[0].lower() + condition[1:]
         parts.append(
@@ -204,21 +210,29 @@ def _range_text(dimension: Dimension, span: Range, strings: Mapping[str, str]) -
     return text + (strings["fewer_is_better"] if dimension.lower_is_better else "")
 
 
+def _same_title(page: str, quiz: str) -> bool:
+    return " ".join(page.split()).casefold() == " ".join(quiz.split()).casefold()
+
+
 def render_quiz(
     quiz: Quiz,
     prefix: str,
     link_labels: Mapping[str, str],
     strings: Mapping[str, str],
     remember: bool = False,
+    page_title: str = "",
 ) -> str:
     """The quiz as HTML. ``prefix`` makes its ids unique in the page; ``link_labels`` gives each
-    link's text (the title of the section it points to)."""
+    link's text (the title of the section it points to). On a page whose title is the quiz's
+    (``page_title``), the quiz does not repeat it as a heading of its own."""
     path = quiz.source_path
     spans = ranges(quiz)
     labels = ", ".join(f"“{d.label}”" for d in quiz.dimensions.values())
+    titled_by_page = _same_title(page_title, quiz.title)
+    h = "h2" if titled_by_page else "h3"  # one level under the quiz's title, or the page's
     outcomes = "".join(
         f'<li id="{prefix}--outcome-{o.id}" data-outcome="{o.id}">'
-        f'<h3 class="quiz-outcome-title">{escape(o.title)}</h3>'
+        f'<{h} class="quiz-outcome-title">{escape(o.title)}</{h}>'
         f'<div class="quiz-when">{describe_html(o.when, quiz)}</div>'
         f'<div class="quiz-outcome-body">{_block(o.body, path)}</div>'
         f'<p><a class="quiz-outcome-link" href="{escape(o.link)}">'
@@ -236,16 +250,20 @@ def render_quiz(
         for n in quiz.notices
     )
     if notices:
-        notices = (
-            f'<h3>{escape(strings["notices_heading"])}</h3><ul class="quiz-notices">{notices}</ul>'
-        )
+        shown_with = escape(strings["notices_heading"])
+        notices = f'<{h}>{shown_with}</{h}><ul class="quiz-notices">{notices}</ul>'
     questions = "".join(
         _question(quiz, q, n, prefix, strings) for n, q in enumerate(quiz.questions, 1)
     )
+    if titled_by_page:
+        heading = f'aria-label="{escape(quiz.title)}">'
+    else:
+        heading = (
+            f'aria-labelledby="{prefix}--title">'
+            f'<h2 class="quiz-title" id="{prefix}--title">{escape(quiz.title)}</h2>'
+        )
     return (
-        f'<section class="quiz" id="{prefix}" data-quiz="{quiz.id}" '
-        f'aria-labelledby="{prefix}--title">'
-        f'<h2 class="quiz-title" id="{prefix}--title">{escape(quiz.title)}</h2>'
+        f'<section class="quiz" id="{prefix}" data-quiz="{quiz.id}" {heading}'
         f'<div class="quiz-intro">{_block(quiz.intro, path)}</div>'
         f'<p class="quiz-nojs-note" data-quiz-nojs>{escape(strings["nojs_note"])}</p>'
         f'<form class="quiz-form" data-quiz-form>'
@@ -261,7 +279,7 @@ def render_quiz(
         f"<p>{escape(strings['how_intro'].format(labels=labels))}</p>"
         f"{_points_table(quiz, strings)}"
         f'<ol class="quiz-outcomes">{outcomes}</ol>{notices}'
-        f"<h3>{escape(strings['revisit_heading'])}</h3>"
+        f"<{h}>{escape(strings['revisit_heading'])}</{h}>"
         f"<p>{escape(strings['revisit_intro'])}</p>"
         f'<ul class="quiz-dimensions">{dimensions}</ul></details>'
         f'<script type="application/json" data-quiz-data>'

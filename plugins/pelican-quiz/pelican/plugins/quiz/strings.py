@@ -35,6 +35,7 @@ DEFAULT_STRINGS: dict[str, str] = {
     "points_caption": "Points for each answer",
     "question_column": "Question and answer",
     "only_if": "Answer this only if: {condition}",
+    "only_if_list": "Answer this only if:",
     "revisit_intro": "Any area where your points are in the weaker half of its range (below "
     "the middle, or above it where fewer points are better) is worth a second look:",
     "max_points": "up to {max} points",

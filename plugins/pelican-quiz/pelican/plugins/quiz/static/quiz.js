@@ -87,7 +87,7 @@ function widget(root) {
   const focusQuestion = () => (inputs(at).find((x) => x.checked) || inputs(at)[0]).focus();
 
   // Later questions whose show_if looks at an answer not given yet may still be asked.
-  const refs = (c) => (!c ? [] : c.all || c.any ? (c.all || c.any).flatMap(refs) : c.not ? refs(c.not) : [c.answer]);
+  const refs = (c) => (!c ? [] : c.all || c.any ? (c.all || c.any).flatMap(refs) : c.not ? refs(c.not) : [c.answer || c.count]);
 
   function show(i, moveFocus) {
     at = i;
@@ -122,6 +122,8 @@ function widget(root) {
 
   function finish(announce) {
     const r = score(data, given());
+    // The result's headings sit one level under the quiz's own (h2, or the page's h1).
+    const h = $(".quiz-outcome-title").tagName, sub = "h" + (+h[1] + 1);
     const item = r.outcome && $(`[data-outcome="${r.outcome}"]`);
     const scores = el("ul", { className: "quiz-scores" });
     for (const d of data.dimensions.filter((d) => !d.hidden)) {
@@ -139,17 +141,17 @@ function widget(root) {
     if (item) {
       const link = item.querySelector(".quiz-outcome-link").cloneNode(true);
       result.append(
-        el("h3", { textContent: item.querySelector(".quiz-outcome-title").textContent }),
+        el(h, { className: "quiz-result-title", textContent: item.querySelector(".quiz-outcome-title").textContent }),
         item.querySelector(".quiz-outcome-body").cloneNode(true),
         el("p", { className: "quiz-go" }, link),
       );
     }
     for (const id of r.notices) result.append($(`[data-notice="${id}"] .quiz-notice`).cloneNode(true));
-    result.append(el("h4", { textContent: s.scores_heading }), scores);
+    result.append(el(sub, { className: "quiz-sub", textContent: s.scores_heading }), scores);
     if (r.revisit.length) {
       const list = el("ul");
       for (const id of r.revisit) list.append(el("li", {}, $(`[data-dimension="${id}"] a`).cloneNode(true)));
-      result.append(el("h4", { textContent: s.revisit_heading }), list);
+      result.append(el(sub, { className: "quiz-sub", textContent: s.revisit_heading }), list);
     }
     const buttons = el("p", { className: "quiz-actions" }, restart);
     if (data.remember) {
@@ -166,7 +168,7 @@ function widget(root) {
     form.hidden = true;
     result.hidden = false;
     if (announce) {
-      say(s.result_heading + ": " + (item ? result.querySelector("h3").textContent : ""));
+      say(s.result_heading + ": " + (item ? result.querySelector(".quiz-result-title").textContent : ""));
       result.focus();
       root.dispatchEvent(new CustomEvent("quiz:complete", { bubbles: true, detail: { outcome: r.outcome || null } }));
     }
