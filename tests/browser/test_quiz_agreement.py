@@ -17,7 +17,7 @@ from pelican.plugins.quiz.model import Answers, Quiz
 from pelican.plugins.quiz.render import render_quiz
 from pelican.plugins.quiz.scoring import result_for, shown
 from pelican.plugins.quiz.strings import DEFAULT_STRINGS
-from playwright.sync_api import Page, Route
+from playwright.sync_api import Page, Route, expect
 
 from tests.browser.quiz_driver import QuizDriver
 
@@ -161,10 +161,8 @@ def test_browser_and_python_agree(page: Page, data: st.DataObject) -> None:
     _agree(page, quiz, answers)
 
 
-def _agree(page: Page, quiz: Quiz, answers: Answers) -> list[str]:
-    """Take ``quiz`` in the widget with ``answers``; its result must be the Python scorer's.
-    Returns the score lines the widget showed."""
-    expected = result_for(quiz, answers)
+def _open(page: Page, quiz: Quiz) -> QuizDriver:
+    """Open a page holding ``quiz`` as a site ships it, ready to take."""
     html = PAGE.replace("{quiz}", render_quiz(quiz, "quiz-random", {LINK: "A"}, DEFAULT_STRINGS))
 
     def fulfil(route: Route) -> None:
@@ -179,8 +177,16 @@ def _agree(page: Page, quiz: Quiz, answers: Answers) -> list[str]:
     page.route("**/*", fulfil)
     page.goto(f"{ORIGIN}/")
     page.evaluate("addEventListener('quiz:complete', e => (window.completed = e.detail))")
-    driver = QuizDriver(page, "quiz-random")
+    return QuizDriver(page, "quiz-random")
+
+
+def _agree(page: Page, quiz: Quiz, answers: Answers) -> list[str]:
+    """Take ``quiz`` in the widget with ``answers``; its result must be the Python scorer's.
+    Returns the score lines the widget showed."""
+    expected = result_for(quiz, answers)
+    driver = _open(page, quiz)
     assert driver.take_by_mouse(answers) == list(answers)
+
     outcome = expected.outcome.id if expected.outcome else None
     assert page.evaluate("window.completed") == {"outcome": outcome}
     lines = driver.result.locator(".quiz-scores li").all_inner_texts()
@@ -233,3 +239,20 @@ def test_top_breaks_ties_and_count_counts_alike_in_python_and_in_the_widget(page
     alone = {"first": "b", "second": "b", "ticks": ["x"]}
     assert result_for(quiz, alone).outcome.id == "b-on-top-few-ticks"
     _agree(page, quiz, alone)
+
+
+def test_progress_with_a_count_show_if_is_exact(page: Page) -> None:
+    # The second question is asked when a box of the first is ticked: the count is known
+    # from the ticks, so the widget never says "up to".
+    data = yaml.safe_load((FIXTURES / "top-and-count.yaml").read_text(encoding="utf-8"))
+    data["questions"] = [
+        data["questions"][2],
+        {**data["questions"][0], "show_if": {"count": "ticks", "at_least": 1}},
+    ]
+    quiz = parse_quiz(yaml.safe_dump(data), "count", "count.yaml")
+    driver = _open(page, quiz)
+    expect(driver.progress).to_have_text("Question 1 of 1")
+    expect(driver.next).to_have_text("See my result")
+    driver.current().locator("input[value='x']").check()
+    expect(driver.progress).to_have_text("Question 1 of 2")
+    expect(driver.next).to_have_text("Next")
