@@ -35,4 +35,5 @@ def test_the_quiz_proof_benchmark_proves_each_quiz_exactly(tmp_path: Path) -> No
 
     times = measure_quiz_proofs(tmp_path, runs=1)  # raises unless check counted every set
     assert times.answer_sets["PHQ-9"] == 262_144 and times.answer_sets["50 statements"] == 5**50
+    assert times.answer_sets["50 items, 5 factors"] == 5**50
     assert set(times.seconds) == set(QUIZZES)
