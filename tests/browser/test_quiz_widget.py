@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 from pelican.plugins.quiz.loader import load_quiz
 from pelican.plugins.quiz.model import Case, Quiz
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, Route, expect
 
 from tests.browser.conftest import PageLog
 from tests.browser.quiz_driver import QuizDriver, axe_violations
@@ -285,3 +286,39 @@ def test_questions_are_numbered_as_the_reader_meets_them(
     expect(quiz.current().locator(".quiz-number")).to_have_text("2.")
     expect(quiz.next).to_have_text("See my result")
     log.assert_clean()
+
+
+LAYOUT_SHIFTS = """() => new Promise((resolve) => {
+  const values = [];
+  new PerformanceObserver((list) => values.push(...list.getEntries().map((e) => e.value)))
+    .observe({ type: "layout-shift", buffered: true });
+  setTimeout(() => resolve(values), 500);
+})"""
+
+
+def _slow_widget(page: Page, seconds: float) -> None:
+    """Serve quiz.js late, so the page is drawn before the widget starts (a slow network)."""
+
+    def late(route: Route) -> None:
+        time.sleep(seconds)
+        route.continue_()
+
+    page.route("**/quiz.js", late)
+
+
+def test_the_widget_starting_late_moves_nothing_on_the_page(page: Page, site_url: str) -> None:
+    _slow_widget(page, 0.5)
+    page.goto(f"{site_url}/quiz.html")
+    expect(page.locator(f"#{PREFIX}.quiz-live")).to_be_attached()
+    assert sum(page.evaluate(LAYOUT_SHIFTS)) == 0
+
+
+def test_a_widget_that_never_starts_gives_back_the_whole_form(page: Page, site_url: str) -> None:
+    page.route("**/quiz.js", lambda route: route.abort())
+    page.goto(f"{site_url}/quiz.html")
+    root = page.locator(f"#{PREFIX}")
+    expect(root.locator("[data-question]").nth(1)).to_be_hidden()
+    # After the fallback delay every question and the note for readers without it are back.
+    for fieldset in root.locator("[data-question]").all():
+        expect(fieldset).to_be_visible(timeout=8000)
+    expect(root.locator("[data-quiz-nojs]")).to_be_visible()

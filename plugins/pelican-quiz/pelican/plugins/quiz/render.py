@@ -267,7 +267,7 @@ def render_quiz(
         f'<div class="quiz-intro">{_block(quiz.intro, path)}</div>'
         f'<p class="quiz-nojs-note" data-quiz-nojs>{escape(strings["nojs_note"])}</p>'
         f'<form class="quiz-form" data-quiz-form>'
-        f'<p class="quiz-progress" data-quiz-progress hidden></p>{questions}'
+        f'<p class="quiz-progress" data-quiz-progress hidden>\u00a0</p>{questions}'
         f'<p class="quiz-error" data-quiz-error hidden></p>'
         f'<div class="quiz-nav" data-quiz-nav hidden>'
         f'<button type="button" data-quiz-back>{escape(strings["back"])}</button> '
