@@ -1,13 +1,13 @@
-"""The widget's files as a site gets them: quiz.css as written, quiz.js without its comments,
-indentation and blank lines (a reader downloads code, not notes; gzipped it is about 15 %
-smaller).
+"""The widget's files as a site gets them: without their comments, indentation and blank lines
+(a reader downloads code, not notes; gzipped, quiz.js is about 15 % smaller).
 
-The transformation is by whole lines, so quiz.js keeps one rule: no string or template literal
-spans lines.
+quiz.js is compacted by whole lines, so it keeps one rule: no string or template literal spans
+lines, and a comment has a line of its own. quiz.css has no string holding "/*".
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 __all__ = ["ASSETS", "STATIC", "asset_bytes", "write_assets"]
@@ -21,12 +21,17 @@ def _compact_script(text: str) -> str:
     return "\n".join(line for line in lines if line and not line.startswith("//")) + "\n"
 
 
+def _compact_style(text: str) -> str:
+    text = re.sub(r"/\*.*?\*/", "", text, flags=re.S)
+    lines = (line.strip() for line in text.splitlines())
+    return "\n".join(line for line in lines if line) + "\n"
+
+
 def asset_bytes(name: str) -> bytes:
     """The shipped content of the widget file ``name``."""
     text = (STATIC / name).read_text(encoding="utf-8")
-    if name.endswith(".js"):
-        text = _compact_script(text)
-    return text.encode("utf-8")
+    compact = _compact_script if name.endswith(".js") else _compact_style
+    return compact(text).encode("utf-8")
 
 
 def write_assets(target: Path) -> None:
