@@ -67,6 +67,9 @@ class _Seen:
     groups: list[tuple[str, ...]] = field(default_factory=list)  # each `top`'s among
     answers: set[str] = field(default_factory=set)  # questions whose answer is looked at
     counts: set[str] = field(default_factory=set)  # questions whose ticks are counted
+    # Of those, the ones an outcome or a notice looks at: once a part is finished, the answers
+    # only its show_if looked at are no longer needed.
+    decisive: set[str] = field(default_factory=set)
 
     def dimensions(self, quiz: Quiz) -> list[str]:
         used = set(self.bounds).union(*map(set, self.groups))
@@ -75,8 +78,10 @@ class _Seen:
 
 def _seen(quiz: Quiz) -> _Seen:
     seen = _Seen()
-    for condition in rules(quiz):
+    for number, condition in enumerate(rules(quiz)):
         for kind, leaf in references(condition):
+            if kind in ("answer", "count") and number < len(quiz.outcomes) + len(quiz.notices):
+                seen.decisive.add(leaf[kind])
             if kind == "score":
                 bound = leaf["below"] if "below" in leaf else leaf["at_least"]
                 seen.bounds.setdefault(leaf["score"], []).append(Fraction(bound))
@@ -249,6 +254,7 @@ class _Abstraction:
     def __init__(self, seen: _Seen, scale: int) -> None:
         self.bounds = {d: sorted({int(b * scale) for b in bs}) for d, bs in seen.bounds.items()}
         self.groups = seen.groups
+        self.decisive = seen.decisive
 
     def summary(self, points: dict[str, int], views: _Views) -> _Summary:
         bands = tuple(
@@ -262,7 +268,8 @@ class _Abstraction:
                 leaders.append((g, value, rank))
             else:
                 leaders.append(None)
-        return bands, tuple(leaders), views
+        kept = tuple((question, view) for question, view in views if question in self.decisive)
+        return bands, tuple(leaders), kept
 
     @staticmethod
     def join(a: _Summary, b: _Summary) -> _Summary:
