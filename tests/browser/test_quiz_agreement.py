@@ -120,8 +120,17 @@ def quizzes(draw: st.DrawFn) -> dict[str, Any]:
         }
         for d in dims
     }
+    # Some one-answer questions take their options from a scale instead (o0 to o3, so every
+    # option id a condition names is still there), its points maybe reversed.
+    scale = [{"id": f"o{o}", "label": f"Step {o}", "points": draw(points)} for o in range(4)]
+    for question in questions:
+        if question["type"] != "multiple" and draw(st.booleans()):
+            del question["options"], question["type"]
+            question |= {"scale": "steps", "scores": draw(st.sampled_from(dims))}
+            question["reverse"] = draw(st.booleans())
     return {
         "title": "Random quiz",
+        "scales": {"steps": scale},
         "dimensions": dimensions,
         "questions": questions,
         "outcomes": outcomes,
