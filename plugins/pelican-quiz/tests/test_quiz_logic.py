@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from fractions import Fraction
+from math import comb
 from pathlib import Path
 
 import yaml
@@ -276,3 +277,14 @@ def test_mutated_quizzes_build_or_fail_cleanly(data: dict) -> None:
         assert all(str(e).startswith("fuzz.yaml") for e in problem.errors)
         return
     prove(quiz)
+
+
+def test_a_twenty_option_question_is_counted_by_what_rules_name() -> None:
+    report = prove(load_quiz(HERE / "proofs" / "twenty-boxes.yaml"))
+    assert report.checked == 2**20
+    first_two = 2**20 - 2**18  # o0 or o1 ticked
+    assert report.routes["first-two"].count == first_two
+    # Neither o0 nor o1, and 10 or more of the other 18.
+    many = sum(comb(18, k) for k in range(10, 19))
+    assert report.routes["many"].count == many
+    assert report.routes["rest"].count == 2**20 - first_two - many

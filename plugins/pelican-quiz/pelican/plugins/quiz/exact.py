@@ -26,7 +26,6 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
-from itertools import combinations
 
 from .conditions import evaluate, references
 from .model import Answers, Condition, Question, Quiz
@@ -65,7 +64,9 @@ class _Seen:
 
     bounds: dict[str, list[Fraction]] = field(default_factory=dict)  # dimension -> its bounds
     groups: list[tuple[str, ...]] = field(default_factory=list)  # each `top`'s among
-    answers: set[str] = field(default_factory=set)  # questions whose answer is looked at
+    # question -> each distinct option set an `answer` leaf names (`is` or `in`): all the
+    # rules can tell of an answer is which of these sets it picks from
+    answers: dict[str, list[frozenset[str]]] = field(default_factory=dict)
     counts: set[str] = field(default_factory=set)  # questions whose ticks are counted
     # Of those, the ones an outcome or a notice looks at: once a part is finished, the answers
     # only its show_if looked at are no longer needed.
@@ -88,7 +89,10 @@ def _seen(quiz: Quiz) -> _Seen:
             elif kind == "top" and tuple(leaf["among"]) not in seen.groups:
                 seen.groups.append(tuple(leaf["among"]))
             elif kind == "answer":
-                seen.answers.add(leaf["answer"])
+                wanted = frozenset([leaf["is"]] if "is" in leaf else leaf["in"])
+                sets = seen.answers.setdefault(leaf["answer"], [])
+                if wanted not in sets:
+                    sets.append(wanted)
             elif kind == "count":
                 seen.counts.add(leaf["count"])
     return seen
@@ -101,7 +105,9 @@ def _scale(quiz: Quiz, seen: _Seen) -> int:
     return math.lcm(1, *(n.denominator for n in numbers))
 
 
-View = str | tuple[str, ...] | int | None
+# What the rules see of one answer: for each option set of the question's `answer` leaves,
+# whether the answer picks from it, and for `count`, how many boxes are ticked.
+View = tuple[tuple[bool, ...], int] | None
 
 
 @dataclass(frozen=True)
@@ -115,60 +121,44 @@ class _Choice:
 def _choices(question: Question, dimensions: list[str], scale: int, seen: _Seen) -> list[_Choice]:
     """The answers to ``question`` that the rules can tell apart, each with how many answers
     it stands for. A multiple question's 2^n answers are merged option by option, never
-    listed, unless a rule looks at exactly which boxes are ticked."""
+    listed: what counts is the points they add, which of the rules' option sets they pick
+    from, and how many boxes they tick."""
+    sets = seen.answers.get(question.id, [])
+    counted = question.id in seen.counts
+    looked_at = bool(sets) or counted
     points = {
         o.id: tuple(int(o.score.get(d, 0) * scale) for d in dimensions) for o in question.options
     }
+    # (points added, option sets picked from, boxes ticked) -> (answers, the first of them)
+    Key = tuple[tuple[int, ...], tuple[bool, ...], int]
+    found: dict[Key, tuple[int, str | list[str]]] = {}
     if question.type != "multiple":
-        singles: list[tuple[list[str], tuple[int, ...], View]] = [
-            ([o], points[o], o if question.id in seen.answers else None) for o in points
-        ]
-        return _merged(singles)
-    if question.id in seen.answers:
-        subsets = [list(c) for size in range(len(points) + 1) for c in combinations(points, size)]
-        return _merged([(s, _sum(points, s, len(dimensions)), tuple(s)) for s in subsets])
-    counted = question.id in seen.counts
-    # (points added, boxes ticked) -> (answers, the first of them)
-    found: dict[tuple[tuple[int, ...], int], tuple[int, list[str]]] = {
-        (tuple(0 for _ in dimensions), 0): (1, [])
-    }
-    for option, add in points.items():
-        following = dict(found)
-        for (delta, ticked), (ways, example) in found.items():
-            key = (tuple(a + b for a, b in zip(delta, add, strict=True)), ticked + 1)
-            had = following.get(key)
-            following[key] = (ways, [*example, option]) if had is None else (had[0] + ways, had[1])
-        found = following
-    choices: dict[tuple[tuple[int, ...], View], _Choice] = {}
-    for (delta, ticked), (ways, example) in found.items():
-        view: View = ticked if counted else None
-        had_choice = choices.get((delta, view))
-        choices[(delta, view)] = (
-            _Choice(example, delta, view, ways)
-            if had_choice is None
-            else _Choice(had_choice.answer, delta, view, had_choice.ways + ways)
-        )
-    return list(choices.values())
-
-
-def _sum(points: dict[str, tuple[int, ...]], picked: list[str], size: int) -> tuple[int, ...]:
-    return tuple(sum(points[p][i] for p in picked) for i in range(size))
-
-
-def _merged(answers: list[tuple[list[str], tuple[int, ...], View]]) -> list[_Choice]:
-    """One choice per (points, view); ``answers`` are (picked, points, view)."""
-    found: dict[tuple[tuple[int, ...], View], _Choice] = {}
-    for picked, delta, view in answers:
-        answer: str | list[str] = (
-            picked if isinstance(view, tuple) or len(picked) != 1 else picked[0]
-        )
-        first = found.get((delta, view))
-        found[(delta, view)] = (
-            _Choice(answer, delta, view, 1)
-            if first is None
-            else _Choice(first.answer, delta, view, first.ways + 1)
-        )
-    return list(found.values())
+        for option, add in points.items():
+            key = (add, tuple(option in s for s in sets), 1)
+            had = found.get(key)
+            found[key] = (1, option) if had is None else (had[0] + 1, had[1])
+    else:
+        ticks: dict[Key, tuple[int, list[str]]] = {
+            (tuple(0 for _ in dimensions), tuple(False for _ in sets), 0): (1, [])
+        }
+        for option, add in points.items():
+            following = dict(ticks)
+            for (delta, picked, ticked), (ways, example) in ticks.items():
+                key = (
+                    tuple(a + b for a, b in zip(delta, add, strict=True)),
+                    tuple(p or option in s for p, s in zip(picked, sets, strict=True)),
+                    ticked + 1 if counted else 0,
+                )
+                had = following.get(key)
+                following[key] = (
+                    (ways, [*example, option]) if had is None else (had[0] + ways, had[1])
+                )
+            ticks = following
+        found = dict(ticks)
+    return [
+        _Choice(example, delta, (picked, ticked) if looked_at else None, ways)
+        for (delta, picked, ticked), (ways, example) in found.items()
+    ]
 
 
 class _Clock:
