@@ -8,10 +8,12 @@ states, not with the answer sets (5^50 of them for a 50-statement inventory):
 - Questions fall into independent *parts*: two questions are in one part when they add points
   to a dimension that some rule looks at, or when one's `show_if` looks at the other. Each part
   is walked on its own, question by question, keeping per state the points of its dimensions
-  and the answers (or, for `count`, the number of boxes ticked) that some condition looks at.
+  and what the conditions can tell of each answer: which of the option sets they name it
+  picks from, and, for `count`, how many boxes it ticks.
 - A finished part then keeps only what the rules can tell apart: for each dimension, which of
-  the rules' bounds its points have reached, and for each `top`, its leader and the leader's
-  points. The parts are then combined one after the other.
+  the rules' bounds its points have reached, for each `top`, its leader and the leader's
+  points, and what outcomes and notices (not only show_if) see of its answers. The parts are
+  then combined one after the other.
 
 A five-factor inventory with "the highest factor wins" is five parts of ten questions, and
 its proof keeps a few hundred states. Points are whole numbers of 1/``scale`` of a point, so
