@@ -22,18 +22,18 @@ its proof keeps a few hundred states. Points are whole numbers of 1/``scale`` of
 
 from __future__ import annotations
 
-import math
 import time
 from bisect import bisect_right
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 
 from .conditions import evaluate, references
-from .model import Answers, Condition, Question, Quiz
-from .scoring import shown
+from .model import Answers, Question, Quiz
+from .rule_view import Seen, View, choices, point_scale, seen_by_rules
+from .scoring import scores_for, shown
 
-__all__ = ["ProofTooLong", "State", "exact_states", "outcome_of", "rules"]
+__all__ = ["ProofTooLong", "State", "exact_states", "outcome_of"]
 
 
 class ProofTooLong(Exception):
@@ -49,118 +49,6 @@ class State:
     count: int  # how many answer sets are in this state
     example: Answers  # one of them
     scores: dict[str, Fraction]  # its points on the dimensions some rule looks at
-
-
-def rules(quiz: Quiz) -> list[Condition | None]:
-    """Every condition that decides what a reader sees: outcomes, notices and show_if."""
-    return (
-        [o.when for o in quiz.outcomes]
-        + [n.when for n in quiz.notices]
-        + [q.show_if for q in quiz.questions]
-    )
-
-
-@dataclass
-class _Seen:
-    """What the rules look at."""
-
-    bounds: dict[str, list[Fraction]] = field(default_factory=dict)  # dimension -> its bounds
-    groups: list[tuple[str, ...]] = field(default_factory=list)  # each `top`'s among
-    # question -> each distinct option set an `answer` leaf names (`is` or `in`): all the
-    # rules can tell of an answer is which of these sets it picks from
-    answers: dict[str, list[frozenset[str]]] = field(default_factory=dict)
-    counts: set[str] = field(default_factory=set)  # questions whose ticks are counted
-    # Of those, the ones an outcome or a notice looks at: once a part is finished, the answers
-    # only its show_if looked at are no longer needed.
-    decisive: set[str] = field(default_factory=set)
-
-    def dimensions(self, quiz: Quiz) -> list[str]:
-        used = set(self.bounds).union(*map(set, self.groups))
-        return [d for d in quiz.dimensions if d in used]
-
-
-def _seen(quiz: Quiz) -> _Seen:
-    seen = _Seen()
-    for number, condition in enumerate(rules(quiz)):
-        for kind, leaf in references(condition):
-            if kind in ("answer", "count") and number < len(quiz.outcomes) + len(quiz.notices):
-                seen.decisive.add(leaf[kind])
-            if kind == "score":
-                bound = leaf["below"] if "below" in leaf else leaf["at_least"]
-                seen.bounds.setdefault(leaf["score"], []).append(Fraction(bound))
-            elif kind == "top" and tuple(leaf["among"]) not in seen.groups:
-                seen.groups.append(tuple(leaf["among"]))
-            elif kind == "answer":
-                wanted = frozenset([leaf["is"]] if "is" in leaf else leaf["in"])
-                sets = seen.answers.setdefault(leaf["answer"], [])
-                if wanted not in sets:
-                    sets.append(wanted)
-            elif kind == "count":
-                seen.counts.add(leaf["count"])
-    return seen
-
-
-def _scale(quiz: Quiz, seen: _Seen) -> int:
-    """The number of parts a point is counted in, so that every sum is a whole number."""
-    numbers = [b for bounds in seen.bounds.values() for b in bounds]
-    numbers += [o.score[d] for q in quiz.questions for o in q.options for d in o.score]
-    return math.lcm(1, *(n.denominator for n in numbers))
-
-
-# What the rules see of one answer: for each option set of the question's `answer` leaves,
-# whether the answer picks from it, and for `count`, how many boxes are ticked.
-View = tuple[tuple[bool, ...], int] | None
-
-
-@dataclass(frozen=True)
-class _Choice:
-    answer: str | list[str]
-    delta: tuple[int, ...]  # the points it adds to each of its part's dimensions
-    view: View  # what the rules see of it: the answer, the number ticked, or nothing
-    ways: int  # answer sets it stands for (answers nothing can tell apart are merged)
-
-
-def _choices(question: Question, dimensions: list[str], scale: int, seen: _Seen) -> list[_Choice]:
-    """The answers to ``question`` that the rules can tell apart, each with how many answers
-    it stands for. A multiple question's 2^n answers are merged option by option, never
-    listed: what counts is the points they add, which of the rules' option sets they pick
-    from, and how many boxes they tick."""
-    sets = seen.answers.get(question.id, [])
-    counted = question.id in seen.counts
-    looked_at = bool(sets) or counted
-    points = {
-        o.id: tuple(int(o.score.get(d, 0) * scale) for d in dimensions) for o in question.options
-    }
-    # (points added, option sets picked from, boxes ticked) -> (answers, the first of them)
-    Key = tuple[tuple[int, ...], tuple[bool, ...], int]
-    found: dict[Key, tuple[int, str | list[str]]] = {}
-    if question.type != "multiple":
-        for option, add in points.items():
-            key = (add, tuple(option in s for s in sets), 1)
-            had = found.get(key)
-            found[key] = (1, option) if had is None else (had[0] + 1, had[1])
-    else:
-        ticks: dict[Key, tuple[int, list[str]]] = {
-            (tuple(0 for _ in dimensions), tuple(False for _ in sets), 0): (1, [])
-        }
-        for option, add in points.items():
-            following = dict(ticks)
-            for (delta, picked, ticked), (ways, example) in ticks.items():
-                key = (
-                    tuple(a + b for a, b in zip(delta, add, strict=True)),
-                    tuple(p or option in s for p, s in zip(picked, sets, strict=True)),
-                    ticked + 1 if counted else 0,
-                )
-                had = following.get(key)
-                following[key] = (
-                    (ways, [*example, option]) if had is None else (had[0] + ways, had[1])
-                )
-            ticks = following
-        found = dict(ticks)
-    return [
-        _Choice(example, delta, (picked, ticked) if looked_at else None, ways)
-        for (delta, picked, ticked), (ways, example) in found.items()
-    ]
 
 
 class _Clock:
@@ -206,21 +94,81 @@ _WalkKey = tuple[tuple[int, ...], _Views]
 _Walk = dict[_WalkKey, tuple[int, Answers]]
 
 
+# The points of a dimension that can no longer lead any `top` it is in (nor meet any bound):
+# its exact points no longer matter, so such states merge.
+OUT_OF_THE_RUNNING = -(10**30)
+
+
+class _Dominance:
+    """Within one part, a dimension that only `top` looks at drops out of the running once,
+    even gaining the most it still can, it ends below another dimension of each of its groups
+    gaining the least. Its points then stop telling states apart."""
+
+    def __init__(self, part: list[Question], dims: list[str], scale: int, seen: Seen) -> None:
+        index = {d: i for i, d in enumerate(dims)}
+        # For each dimension only `top` looks at, the others it must fall behind: one per group.
+        self.rivals: dict[int, list[list[int]]] = {}
+        for d in dims:
+            groups = [g for g in seen.groups if d in g]
+            if d in seen.bounds or not groups:
+                continue
+            rivals = [[index[e] for e in g if e != d and e in index] for g in groups]
+            if all(rivals):  # a group whose other dimensions are in other parts: no telling
+                self.rivals[index[d]] = rivals
+        # What the questions after each step can still add, at least and at most.
+        least, most = [0] * len(dims), [0] * len(dims)
+        self.after: list[tuple[list[int], list[int]]] = []
+        for question in reversed(part):
+            self.after.append((list(least), list(most)))
+            for i, d in enumerate(dims):
+                points = [int(o.score.get(d, 0) * scale) for o in question.options]
+                if question.type == "multiple":
+                    low, high = sum(p for p in points if p < 0), sum(p for p in points if p > 0)
+                else:
+                    low, high = min(points), max(points)
+                if question.show_if is not None:
+                    low, high = min(low, 0), max(high, 0)
+                least[i] += low
+                most[i] += high
+        self.after.reverse()
+
+    def apply(self, step: int, points: tuple[int, ...]) -> tuple[int, ...]:
+        if not self.rivals:
+            return points
+        least, most = self.after[step]
+        out = list(points)
+        for i, groups in self.rivals.items():
+            if out[i] == OUT_OF_THE_RUNNING:
+                continue
+            best = points[i] + most[i]
+            if all(
+                any(out[e] != OUT_OF_THE_RUNNING and best < points[e] + least[e] for e in rivals)
+                for rivals in groups
+            ):
+                out[i] = OUT_OF_THE_RUNNING
+        return tuple(out)
+
+
 def _walk(
-    part: list[Question], dimensions: list[str], scale: int, seen: _Seen, clock: _Clock
+    part: list[Question], dimensions: list[str], scale: int, seen: Seen, clock: _Clock
 ) -> _Walk:
+    dominance = _Dominance(part, dimensions, scale, seen)
     states: _Walk = {(tuple(0 for _ in dimensions), ()): (1, {})}
-    for question in part:
-        choices = _choices(question, dimensions, scale, seen)
+    for step, question in enumerate(part):
+        distinct = choices(question, dimensions, scale, seen)
         following: _Walk = {}
         for (points, views), (count, example) in states.items():
             clock.check(len(states) + len(following))
             if not shown(question, example):
                 _merge(following, (points, views), count, example)
                 continue
-            for choice in choices:
+            for choice in distinct:
+                added = tuple(
+                    a if a == OUT_OF_THE_RUNNING else a + b
+                    for a, b in zip(points, choice.delta, strict=True)
+                )
                 key = (
-                    tuple(a + b for a, b in zip(points, choice.delta, strict=True)),
+                    dominance.apply(step, added),
                     views if choice.view is None else (*views, (question.id, choice.view)),
                 )
                 _merge(following, key, count * choice.ways, {**example, question.id: choice.answer})
@@ -243,7 +191,7 @@ _Combined = dict[_Summary, tuple[int, Answers, dict[str, int]]]
 class _Abstraction:
     """Turns a part's points into what the rules can tell apart."""
 
-    def __init__(self, seen: _Seen, scale: int) -> None:
+    def __init__(self, seen: Seen, scale: int) -> None:
         self.bounds = {d: sorted({int(b * scale) for b in bs}) for d, bs in seen.bounds.items()}
         self.groups = seen.groups
         self.decisive = seen.decisive
@@ -277,9 +225,9 @@ def exact_states(quiz: Quiz, seconds: float | None = None) -> Iterator[State]:
 
     Raises :class:`ProofTooLong` past ``seconds``."""
     clock = _Clock(seconds)
-    seen = _seen(quiz)
+    seen = seen_by_rules(quiz)
     dimensions = seen.dimensions(quiz)
-    scale = _scale(quiz, seen)
+    scale = point_scale(quiz, seen)
     abstraction = _Abstraction(seen, scale)
     # Dimensions no question adds to stay at 0: they start the combination.
     still = {d: 0 for d in dimensions}
@@ -315,10 +263,11 @@ def exact_states(quiz: Quiz, seconds: float | None = None) -> Iterator[State]:
                     )
         combined = following
     order = {q.id: i for i, q in enumerate(quiz.questions)}
-    for count, example, values in combined.values():
+    for count, example, _ in combined.values():
         answers = dict(sorted(example.items(), key=lambda item: order[item[0]]))
-        scores = {d: Fraction(values[d], scale) for d in dimensions}
-        yield State(count, answers, scores)
+        # The example's own points (a dimension out of the running kept none in its state).
+        example_points = scores_for(quiz, answers)
+        yield State(count, answers, {d: example_points[d] for d in dimensions})
 
 
 def outcome_of(quiz: Quiz, state: State) -> str | None:

@@ -1,0 +1,126 @@
+"""What the rules of a quiz see: the bounds, `top` groups and option sets its conditions name,
+and so which answers to a question they can tell apart. The exact proof (:mod:`.exact`) keeps
+no more than this of any answer set."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from fractions import Fraction
+
+from .conditions import references
+from .model import Condition, Question, Quiz
+
+__all__ = ["Choice", "Seen", "View", "choices", "point_scale", "rules", "seen_by_rules"]
+
+
+def rules(quiz: Quiz) -> list[Condition | None]:
+    """Every condition that decides what a reader sees: outcomes, notices and show_if."""
+    return (
+        [o.when for o in quiz.outcomes]
+        + [n.when for n in quiz.notices]
+        + [q.show_if for q in quiz.questions]
+    )
+
+
+@dataclass
+class Seen:
+    """What the rules look at."""
+
+    bounds: dict[str, list[Fraction]] = field(default_factory=dict)  # dimension -> its bounds
+    groups: list[tuple[str, ...]] = field(default_factory=list)  # each `top`'s among
+    # question -> each distinct option set an `answer` leaf names (`is` or `in`): all the
+    # rules can tell of an answer is which of these sets it picks from
+    answers: dict[str, list[frozenset[str]]] = field(default_factory=dict)
+    counts: set[str] = field(default_factory=set)  # questions whose ticks are counted
+    # Of those, the ones an outcome or a notice looks at: once a part is finished, the answers
+    # only its show_if looked at are no longer needed.
+    decisive: set[str] = field(default_factory=set)
+
+    def dimensions(self, quiz: Quiz) -> list[str]:
+        used = set(self.bounds).union(*map(set, self.groups))
+        return [d for d in quiz.dimensions if d in used]
+
+
+def seen_by_rules(quiz: Quiz) -> Seen:
+    seen = Seen()
+    for number, condition in enumerate(rules(quiz)):
+        for kind, leaf in references(condition):
+            if kind in ("answer", "count") and number < len(quiz.outcomes) + len(quiz.notices):
+                seen.decisive.add(leaf[kind])
+            if kind == "score":
+                bound = leaf["below"] if "below" in leaf else leaf["at_least"]
+                seen.bounds.setdefault(leaf["score"], []).append(Fraction(bound))
+            elif kind == "top" and tuple(leaf["among"]) not in seen.groups:
+                seen.groups.append(tuple(leaf["among"]))
+            elif kind == "answer":
+                wanted = frozenset([leaf["is"]] if "is" in leaf else leaf["in"])
+                sets = seen.answers.setdefault(leaf["answer"], [])
+                if wanted not in sets:
+                    sets.append(wanted)
+            elif kind == "count":
+                seen.counts.add(leaf["count"])
+    return seen
+
+
+def point_scale(quiz: Quiz, seen: Seen) -> int:
+    """The number of parts a point is counted in, so that every sum is a whole number."""
+    numbers = [b for bounds in seen.bounds.values() for b in bounds]
+    numbers += [o.score[d] for q in quiz.questions for o in q.options for d in o.score]
+    return math.lcm(1, *(n.denominator for n in numbers))
+
+
+# What the rules see of one answer: for each option set of the question's `answer` leaves,
+# whether the answer picks from it, and for `count`, how many boxes are ticked.
+View = tuple[tuple[bool, ...], int] | None
+
+
+@dataclass(frozen=True)
+class Choice:
+    answer: str | list[str]
+    delta: tuple[int, ...]  # the points it adds to each of its part's dimensions
+    view: View  # what the rules see of it: the answer, the number ticked, or nothing
+    ways: int  # answer sets it stands for (answers nothing can tell apart are merged)
+
+
+def choices(question: Question, dimensions: list[str], scale: int, seen: Seen) -> list[Choice]:
+    """The answers to ``question`` that the rules can tell apart, each with how many answers
+    it stands for. A multiple question's 2^n answers are merged option by option, never
+    listed: what counts is the points they add, which of the rules' option sets they pick
+    from, and how many boxes they tick."""
+    sets = seen.answers.get(question.id, [])
+    counted = question.id in seen.counts
+    looked_at = bool(sets) or counted
+    points = {
+        o.id: tuple(int(o.score.get(d, 0) * scale) for d in dimensions) for o in question.options
+    }
+    # (points added, option sets picked from, boxes ticked) -> (answers, the first of them)
+    Key = tuple[tuple[int, ...], tuple[bool, ...], int]
+    found: dict[Key, tuple[int, str | list[str]]] = {}
+    if question.type != "multiple":
+        for option, add in points.items():
+            key = (add, tuple(option in s for s in sets), 1)
+            had = found.get(key)
+            found[key] = (1, option) if had is None else (had[0] + 1, had[1])
+    else:
+        ticks: dict[Key, tuple[int, list[str]]] = {
+            (tuple(0 for _ in dimensions), tuple(False for _ in sets), 0): (1, [])
+        }
+        for option, add in points.items():
+            following = dict(ticks)
+            for (delta, picked, ticked), (ways, example) in ticks.items():
+                key = (
+                    tuple(a + b for a, b in zip(delta, add, strict=True)),
+                    tuple(p or option in s for p, s in zip(picked, sets, strict=True)),
+                    ticked + 1 if counted else 0,
+                )
+                had = following.get(key)
+                following[key] = (
+                    (ways, [*example, option]) if had is None else (had[0] + ways, had[1])
+                )
+            ticks = following
+        found = dict(ticks)
+    return [
+        Choice(example, delta, (picked, ticked) if looked_at else None, ways)
+        for (delta, picked, ticked), (ways, example) in found.items()
+    ]
