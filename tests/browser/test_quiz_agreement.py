@@ -111,15 +111,6 @@ def quizzes(draw: st.DrawFn) -> dict[str, Any]:
         {"id": f"n{i}", "text": f"Notice {i}", "when": draw(condition(1))}
         for i in range(draw(st.integers(0, 2)))
     ]
-    dimensions = {
-        d: {
-            "label": f"Dimension {d}",
-            "link": LINK,
-            "hidden": draw(st.booleans()),
-            "better": draw(st.sampled_from(["higher", "lower"])),
-        }
-        for d in dims
-    }
     # Some one-answer questions take their options from a scale instead (o0 to o3, so every
     # option id a condition names is still there), its points maybe reversed.
     scale = [{"id": f"o{o}", "label": f"Step {o}", "points": draw(points)} for o in range(4)]
@@ -128,6 +119,21 @@ def quizzes(draw: st.DrawFn) -> dict[str, Any]:
             del question["options"], question["type"]
             question |= {"scale": "steps", "scores": draw(st.sampled_from(dims))}
             question["reverse"] = draw(st.booleans())
+    # A dimension that can go below 0 must be hidden: a reader never sees a negative score.
+    negative = {
+        d for q in questions for o in q.get("options", []) for d, p in o["score"].items() if p < 0
+    }
+    if any(step["points"] < 0 for step in scale):
+        negative |= {q["scores"] for q in questions if "scale" in q}
+    dimensions = {
+        d: {
+            "label": f"Dimension {d}",
+            "link": LINK,
+            "hidden": d in negative or draw(st.booleans()),
+            "better": draw(st.sampled_from(["higher", "lower"])),
+        }
+        for d in dims
+    }
     return {
         "title": "Random quiz",
         "scales": {"steps": scale},

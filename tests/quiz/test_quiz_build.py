@@ -59,12 +59,12 @@ def test_quiz_data_has_the_logic_and_no_html(build) -> None:
     assert script["type"] == "application/json"
     data = json.loads(script.string)
     assert data["id"] == "mini" and len(data["hash"]) == 16 and data["remember"] is False
-    assert data["dimensions"] == [{"id": "calm", "min": -1, "max": 2}]
+    assert data["dimensions"] == [{"id": "calm", "min": 0, "max": 2}]
     assert data["questions"][1] == {
         "id": "why",
         "type": "multiple",
         "show_if": {"answer": "feel", "is": "bad"},
-        "options": [{"id": "tired", "score": {}}, {"id": "sad", "score": {"calm": -1.0}}],
+        "options": [{"id": "tired", "score": {}}, {"id": "sad", "score": {"calm": 0}}],
     }
     assert data["outcomes"] == [
         {"id": "rest", "when": {"score": "calm", "below": 1}},

@@ -75,7 +75,7 @@ def test_hidden_question_adds_nothing() -> None:
 
 
 def test_worth_revisiting_lists_dimensions_in_the_worse_half_of_their_range() -> None:
-    assert ranges(QUIZ) == {"calm": Range(Fraction(-1), Fraction(2))}
+    assert ranges(QUIZ) == {"calm": Range(Fraction(0), Fraction(2))}
     assert [d.id for d in result_for(QUIZ, {"feel": "bad", "why": []}).revisit] == ["calm"]
     assert result_for(QUIZ, {"feel": "good"}).revisit == []
 
@@ -153,11 +153,14 @@ def small_quizzes(draw: st.DrawFn) -> dict:
         {"id": f"n{index}", "text": "N", "when": condition()}
         for index in range(draw(st.integers(0, 2)))
     ]
+    # A dimension that can go below 0 must be hidden (a reader never sees a negative score);
+    # every top leaf names its among, so a hidden dimension can still be compared.
+    negative = {d for q in questions for o in q["options"] for d, p in o["score"].items() if p < 0}
     return {
         "title": "Random",
-        # every top leaf names its among, so a hidden dimension can still be compared
         "dimensions": {
-            d: {"label": d.upper(), "link": LINK, "hidden": draw(st.booleans())} for d in dims
+            d: {"label": d.upper(), "link": LINK, "hidden": d in negative or draw(st.booleans())}
+            for d in dims
         },
         "questions": questions,
         "outcomes": outcomes,

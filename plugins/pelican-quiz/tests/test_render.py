@@ -42,7 +42,8 @@ def test_a_dimension_shows_its_range_and_which_way_is_better() -> None:
 
 
 def test_a_hidden_dimension_is_in_the_points_table_but_never_to_revisit(tmp_path: Path) -> None:
-    text = (HERE / "valid.yaml").read_text(encoding="utf-8")
+    # A hidden dimension may go below 0: no reader sees it.
+    text = (HERE / "errors" / "negative-score.yaml").read_text(encoding="utf-8")
     text = text.replace(
         '    link: "{filename}/articles/advice.md#breathe"\n', "    hidden: true\n", 1
     )

@@ -8,8 +8,20 @@ from pathlib import Path
 from typing import Any
 
 from .conditions import map_bounds, map_leaves, references
-from .model import Case, Condition, Dimension, Notice, Option, Outcome, Question, Quiz, exact
+from .model import (
+    Case,
+    Condition,
+    Dimension,
+    Notice,
+    Option,
+    Outcome,
+    Question,
+    Quiz,
+    exact,
+    number_text,
+)
 from .schema import schema_errors
+from .scoring import ranges
 from .toolkit.located_yaml import Located, SourceError, SourceErrors, YamlPath, load_yaml
 from .toolkit.no_script import script_errors
 from .toolkit.source_files import read_source
@@ -265,6 +277,17 @@ def _reference_errors(quiz: Quiz, located: Located) -> list[SourceError]:
         if when is not None:
             where = (part, index, "when")
             _check_condition(quiz, when, quiz.questions, where, error, in_show_if=False)
+    if not errors:  # ranges need every score to name a known dimension
+        for dimension, span in ranges(quiz).items():
+            shown = quiz.dimensions[dimension]
+            if span.low < 0 and not shown.hidden:
+                error(
+                    ("dimensions", dimension),
+                    f"“{shown.label}” can add up to {number_text(span.low)} points, and a "
+                    "reader would see a negative score: give the answers that lower it 0 "
+                    "points and the others more, reverse a scale (reverse: true), or, if "
+                    "only rules use it, make it hidden: true",
+                )
     outcome_ids = {o.id for o in quiz.outcomes}
     for case in quiz.tests:
         if case.expect not in outcome_ids:
