@@ -43,6 +43,8 @@ class Seen:
 
 
 def seen_by_rules(quiz: Quiz) -> Seen:
+    """What the conditions of ``quiz`` look at; :func:`rules` lists the outcomes' and the
+    notices' first, then the show_ifs."""
     seen = Seen()
     for number, condition in enumerate(rules(quiz)):
         for kind, leaf in references(condition):
