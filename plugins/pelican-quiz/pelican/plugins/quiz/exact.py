@@ -31,7 +31,7 @@ from fractions import Fraction
 from .conditions import evaluate, references
 from .model import Answers, Question, Quiz
 from .rule_view import Seen, View, choices, point_scale, seen_by_rules
-from .scoring import scores_for, shown
+from .scoring import question_range, scores_for, shown
 
 __all__ = ["ProofTooLong", "State", "exact_states", "outcome_of"]
 
@@ -121,15 +121,9 @@ class _Dominance:
         for question in reversed(part):
             self.after.append((list(least), list(most)))
             for i, d in enumerate(dims):
-                points = [int(o.score.get(d, 0) * scale) for o in question.options]
-                if question.type == "multiple":
-                    low, high = sum(p for p in points if p < 0), sum(p for p in points if p > 0)
-                else:
-                    low, high = min(points), max(points)
-                if question.show_if is not None:
-                    low, high = min(low, 0), max(high, 0)
-                least[i] += low
-                most[i] += high
+                span = question_range(question, d)
+                least[i] += int(span.low * scale)
+                most[i] += int(span.high * scale)
         self.after.reverse()
 
     def apply(self, step: int, points: tuple[int, ...]) -> tuple[int, ...]:

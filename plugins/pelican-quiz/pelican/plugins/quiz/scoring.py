@@ -18,6 +18,7 @@ __all__ = [
     "asked",
     "chosen",
     "notices_for",
+    "question_range",
     "ranges",
     "result_for",
     "scores_for",
@@ -72,25 +73,30 @@ class Range:
     high: Fraction
 
 
+def question_range(question: Question, dimension: str) -> Range:
+    """The least and the most one question can add to ``dimension``: a single answer one
+    option's points, a multiple answer any of its options' (the negative ones at worst, the
+    positive ones at best); a question that `show_if` can skip may add nothing."""
+    points = [o.score.get(dimension, Fraction(0)) for o in question.options]
+    if question.type == "multiple":
+        least = sum((p for p in points if p < 0), Fraction(0))
+        most = sum((p for p in points if p > 0), Fraction(0))
+    else:
+        least, most = min(points), max(points)
+    if question.show_if is not None:
+        least, most = min(least, Fraction(0)), max(most, Fraction(0))
+    return Range(least, most)
+
+
 def ranges(quiz: Quiz) -> dict[str, Range]:
-    """Each dimension's range, question by question: a single answer adds one option's points,
-    a multiple answer any of its options' (the negative ones at worst, the positive ones at
-    best), and a question that `show_if` can skip may add nothing."""
-    low = dict.fromkeys(quiz.dimensions, Fraction(0))
-    high = dict.fromkeys(quiz.dimensions, Fraction(0))
-    for question in quiz.questions:
-        for dimension in quiz.dimensions:
-            points = [o.score.get(dimension, Fraction(0)) for o in question.options]
-            if question.type == "multiple":
-                least = sum((p for p in points if p < 0), Fraction(0))
-                most = sum((p for p in points if p > 0), Fraction(0))
-            else:
-                least, most = min(points), max(points)
-            if question.show_if is not None:
-                least, most = min(least, Fraction(0)), max(most, Fraction(0))
-            low[dimension] += least
-            high[dimension] += most
-    return {d: Range(low[d], high[d]) for d in quiz.dimensions}
+    """Each dimension's range, the sum of what each question can add to it."""
+    spans = {}
+    for dimension in quiz.dimensions:
+        parts = [question_range(q, dimension) for q in quiz.questions]
+        spans[dimension] = Range(
+            sum((r.low for r in parts), Fraction(0)), sum((r.high for r in parts), Fraction(0))
+        )
+    return spans
 
 
 def share(dimension: Dimension, score: Fraction, span: Range) -> Fraction:
