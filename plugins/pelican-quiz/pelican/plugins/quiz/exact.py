@@ -27,6 +27,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from fractions import Fraction
+from typing import TypeVar
 
 from .conditions import evaluate, references
 from .model import Answers, Question, Quiz
@@ -170,7 +171,11 @@ def _walk(
     return states
 
 
-def _merge(states: _Walk, key: _WalkKey, count: int, example: Answers) -> None:
+K = TypeVar("K")
+
+
+def _merge(states: dict[K, tuple[int, Answers]], key: K, count: int, example: Answers) -> None:
+    """Add ``count`` answer sets to the state ``key``; its first example stays."""
     had = states.get(key)
     states[key] = (count, example) if had is None else (had[0] + count, had[1])
 
@@ -178,8 +183,8 @@ def _merge(states: _Walk, key: _WalkKey, count: int, example: Answers) -> None:
 # What the rules can tell of a finished part, or of all parts combined so far:
 # (band per dimension with bounds, leader per `top` group, views).
 _Summary = tuple[tuple[tuple[str, int], ...], tuple[tuple[int, int, int] | None, ...], _Views]
-# Its entries: summary -> (count, example answers, example points).
-_Combined = dict[_Summary, tuple[int, Answers, dict[str, int]]]
+# Its entries: summary -> (count, example answers).
+_Combined = dict[_Summary, tuple[int, Answers]]
 
 
 class _Abstraction:
@@ -223,41 +228,27 @@ def exact_states(quiz: Quiz, seconds: float | None = None) -> Iterator[State]:
     dimensions = seen.dimensions(quiz)
     scale = point_scale(quiz, seen)
     abstraction = _Abstraction(seen, scale)
+    parts = _parts(quiz, dimensions)
+    owned = [
+        [d for d in dimensions if any(o.score.get(d) for q in p for o in q.options)] for p in parts
+    ]
     # Dimensions no question adds to stay at 0: they start the combination.
-    still = {d: 0 for d in dimensions}
-    for question in quiz.questions:
-        for option in question.options:
-            for d in option.score:
-                if option.score[d]:
-                    still.pop(d, None)
-    combined: _Combined = {abstraction.summary(still, ()): (1, {}, dict(still))}
-    for part in _parts(quiz, dimensions):
-        own = [d for d in dimensions if any(o.score.get(d) for q in part for o in q.options)]
+    still = {d: 0 for d in dimensions if not any(d in own for own in owned)}
+    combined: _Combined = {abstraction.summary(still, ()): (1, {})}
+    for part, own in zip(parts, owned, strict=True):
         finished: _Combined = {}
         for (points, views), (count, example) in _walk(part, own, scale, seen, clock).items():
-            values = dict(zip(own, points, strict=True))
-            key = abstraction.summary(values, views)
-            if key in finished:
-                finished[key] = (finished[key][0] + count, *finished[key][1:])
-            else:
-                finished[key] = (count, example, values)
+            summary = abstraction.summary(dict(zip(own, points, strict=True)), views)
+            _merge(finished, summary, count, example)
         following: _Combined = {}
-        for key, (count, example, values) in combined.items():
+        for key, (count, example) in combined.items():
             clock.check(len(combined) + len(following))
-            for part_key, (part_count, part_example, part_values) in finished.items():
+            for part_key, (part_count, part_example) in finished.items():
                 joined = abstraction.join(key, part_key)
-                total = count * part_count
-                if joined in following:
-                    following[joined] = (following[joined][0] + total, *following[joined][1:])
-                else:
-                    following[joined] = (
-                        total,
-                        {**example, **part_example},
-                        {**values, **part_values},
-                    )
+                _merge(following, joined, count * part_count, {**example, **part_example})
         combined = following
     order = {q.id: i for i, q in enumerate(quiz.questions)}
-    for count, example, _ in combined.values():
+    for count, example in combined.values():
         answers = dict(sorted(example.items(), key=lambda item: order[item[0]]))
         # The example's own points (a dimension out of the running kept none in its state).
         example_points = scores_for(quiz, answers)
