@@ -5,17 +5,16 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
-from collections.abc import Iterator, Mapping
-from fractions import Fraction
+from collections.abc import Mapping
 from functools import cache
 from html import escape
 from typing import Any
 
 from markdown_it import MarkdownIt
 
-from .conditions import describe, describe_html, is_nested, map_bounds, references
-from .model import Dimension, Question, Quiz, exact, number_text
+from .conditions import describe, describe_html, is_nested, map_bounds
+from .model import Dimension, Question, Quiz, number_text
+from .rule_view import point_scale
 from .scoring import Range, ranges
 from .toolkit.pelican_links import keep_pelican_links
 
@@ -49,22 +48,12 @@ def quiz_hash(quiz: Quiz) -> str:
     return hashlib.sha256(canonical.encode()).hexdigest()[:16]
 
 
-def _numbers(quiz: Quiz) -> Iterator[Fraction]:
-    for question in quiz.questions:
-        for option in question.options:
-            yield from option.score.values()
-    for condition in [o.when for o in quiz.outcomes] + [n.when for n in quiz.notices]:
-        for kind, leaf in references(condition):
-            if kind == "score":
-                yield exact(leaf["below"] if "below" in leaf else leaf["at_least"])
-
-
 def quiz_data(quiz: Quiz, strings: Mapping[str, str], remember: bool) -> dict[str, Any]:
     """What the widget needs to score and route: logic only; all text stays in the HTML.
 
     Points are whole numbers of 1/``scale`` points, so JavaScript adds them as exactly as the
     Python scorer does (0.7 + 0.1 is 0.8 in both) and divides only to show them."""
-    scale = math.lcm(1, *(n.denominator for n in _numbers(quiz)))
+    scale = point_scale(quiz)
     return {
         "id": quiz.id,
         "hash": quiz_hash(quiz),

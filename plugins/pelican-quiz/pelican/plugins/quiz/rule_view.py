@@ -65,9 +65,10 @@ def seen_by_rules(quiz: Quiz) -> Seen:
     return seen
 
 
-def point_scale(quiz: Quiz, seen: Seen) -> int:
-    """The number of parts a point is counted in, so that every sum is a whole number."""
-    numbers = [b for bounds in seen.bounds.values() for b in bounds]
+def point_scale(quiz: Quiz) -> int:
+    """The number of parts a point is counted in, so that every sum of points and every bound
+    is a whole number: the proof and the widget both add whole numbers (0.7 + 0.1 is 0.8)."""
+    numbers = [Fraction(b) for bounds in seen_by_rules(quiz).bounds.values() for b in bounds]
     numbers += [o.score[d] for q in quiz.questions for o in q.options for d in o.score]
     return math.lcm(1, *(n.denominator for n in numbers))
 
