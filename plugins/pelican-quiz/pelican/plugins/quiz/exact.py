@@ -29,12 +29,12 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import TypeVar
 
-from .conditions import evaluate, references
+from .conditions import references
 from .model import Answers, Question, Quiz
 from .rule_view import Seen, View, choices, point_scale, seen_by_rules
 from .scoring import question_range, scores_for, shown
 
-__all__ = ["ProofTooLong", "State", "exact_states", "outcome_of"]
+__all__ = ["ProofTooLong", "State", "exact_states"]
 
 
 class ProofTooLong(Exception):
@@ -253,11 +253,3 @@ def exact_states(quiz: Quiz, seconds: float | None = None) -> Iterator[State]:
         # The example's own points (a dimension out of the running kept none in its state).
         example_points = scores_for(quiz, answers)
         yield State(count, answers, {d: example_points[d] for d in dimensions})
-
-
-def outcome_of(quiz: Quiz, state: State) -> str | None:
-    """The outcome a state's answer sets reach (the first whose condition holds)."""
-    for outcome in quiz.outcomes:
-        if evaluate(outcome.when, state.example, state.scores):
-            return outcome.id
-    return None

@@ -18,7 +18,7 @@ from typing import TypeVar
 import yaml
 
 from .conditions import evaluate, references
-from .exact import ProofTooLong, State, exact_states, outcome_of
+from .exact import ProofTooLong, State, exact_states
 from .model import Answers, Quiz, number_text
 from .scoring import add_points, result_for, shown
 from .toolkit.located_yaml import SourceError
@@ -111,17 +111,15 @@ def prove(quiz: Quiz, seconds: float | None = DEFAULT_SECONDS) -> RoutingReport:
         notices={n.id: Route() for n in quiz.notices},
     )
     for state in exact_states(quiz, seconds):
-        outcome = outcome_of(quiz, state)
+        holding = [o for o in quiz.outcomes if evaluate(o.when, state.example, state.scores)]
+        outcome = holding[0].id if holding else None  # the first whose `when` holds
         report.states.append((state, outcome))
         report.checked += state.count
         for notice in quiz.notices:
             if evaluate(notice.when, state.example, state.scores):
                 _tally(report.notices, notice.id, state)
-        matched = [  # a catch-all (no `when`) is no rule, and overlaps nothing
-            o.id
-            for o in quiz.outcomes
-            if o.when is not None and evaluate(o.when, state.example, state.scores)
-        ]
+        # A catch-all (no `when`) is no rule, and overlaps nothing.
+        matched = [o.id for o in holding if o.when is not None]
         for pair in combinations(matched, 2):
             _tally(report.overlaps, pair, state)
         if outcome is None:
