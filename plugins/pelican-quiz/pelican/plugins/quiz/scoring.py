@@ -58,8 +58,12 @@ def asked(quiz: Quiz, answers: Answers) -> Answers:
 
 def scores_for(quiz: Quiz, answers: Answers) -> dict[str, Fraction]:
     """Points per dimension, exactly; a question that is not asked adds nothing."""
+    return _points(quiz, asked(quiz, answers))
+
+
+def _points(quiz: Quiz, visible: Answers) -> dict[str, Fraction]:
+    """Points per dimension of answers that are all to questions asked."""
     scores = dict.fromkeys(quiz.dimensions, Fraction(0))
-    visible = asked(quiz, answers)
     for question in quiz.questions:
         add_points(scores, question, chosen(question, visible))
     return scores
@@ -137,8 +141,8 @@ def notices_for(quiz: Quiz, answers: Answers, scores: Mapping[str, Fraction]) ->
 
 
 def result_for(quiz: Quiz, answers: Answers) -> Result:
-    scores = scores_for(quiz, answers)
     visible = asked(quiz, answers)
+    scores = _points(quiz, visible)
     return Result(
         outcome_for(quiz, visible, scores),
         scores,
