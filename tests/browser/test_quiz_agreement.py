@@ -12,7 +12,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pelican.plugins.quiz.assets import asset_bytes
-from pelican.plugins.quiz.loader import parse_quiz
+from pelican.plugins.quiz.loader import load_quiz, parse_quiz
 from pelican.plugins.quiz.model import Answers, Quiz
 from pelican.plugins.quiz.render import render_quiz
 from pelican.plugins.quiz.scoring import result_for, shown
@@ -24,6 +24,7 @@ from tests.browser.quiz_driver import QuizDriver
 pytestmark = pytest.mark.browser
 
 FIXTURES = Path(__file__).parent / "fixtures"
+PLUGIN_TESTS = Path(__file__).parents[2] / "plugins" / "pelican-quiz" / "tests"
 PAGE = (FIXTURES / "quiz-page.html").read_text(encoding="utf-8")
 ORIGIN = "http://quiz.test"
 LINK = "{filename}/a.md"
@@ -119,23 +120,23 @@ def quizzes(draw: st.DrawFn) -> dict[str, Any]:
             del question["options"], question["type"]
             question |= {"scale": "steps", "scores": draw(st.sampled_from(dims))}
             question["reverse"] = draw(st.booleans())
-    # A dimension that can go below 0 must be hidden: a reader never sees a negative score.
-    negative = {
-        d for q in questions for o in q.get("options", []) for d, p in o["score"].items() if p < 0
-    }
-    if any(step["points"] < 0 for step in scale):
-        negative |= {q["scores"] for q in questions if "scale" in q}
+    # A shown dimension may run below 0 (a signed scale).
     dimensions = {
         d: {
             "label": f"Dimension {d}",
             "link": LINK,
-            "hidden": d in negative or draw(st.booleans()),
+            "hidden": draw(st.booleans()),
             "better": draw(st.sampled_from(["higher", "lower"])),
         }
         for d in dims
     }
+    result = {
+        "scores": draw(st.booleans()),
+        "revisit": draw(st.sampled_from([True, False, 1, 2])),
+    }
     return {
         "title": "Random quiz",
+        "result": result,
         "scales": {"steps": scale},
         "dimensions": dimensions,
         "questions": questions,
@@ -178,7 +179,8 @@ def test_browser_and_python_agree(page: Page, data: st.DataObject) -> None:
 
 def _open(page: Page, quiz: Quiz) -> QuizDriver:
     """Open a page holding ``quiz`` as a site ships it, ready to take."""
-    html = PAGE.replace("{quiz}", render_quiz(quiz, "quiz-random", {LINK: "A"}, DEFAULT_STRINGS))
+    labels = {link: "A" for _, link in quiz.links()}
+    html = PAGE.replace("{quiz}", render_quiz(quiz, "quiz-random", labels, DEFAULT_STRINGS))
 
     def fulfil(route: Route) -> None:
         name = route.request.url.removeprefix(ORIGIN + "/")
@@ -208,7 +210,10 @@ def _agree(page: Page, quiz: Quiz, answers: Answers) -> list[str]:
     shown_scores = [
         float(m.group(1)) for text in lines if (m := re.search(r": (-?[\d.]+) (of|points)", text))
     ]
-    assert shown_scores == [float(expected.scores[d.id]) for d in quiz.shown_dimensions()]
+    scored = quiz.shown_dimensions() if quiz.result.scores else []
+    assert shown_scores == [float(expected.scores[d.id]) for d in scored]
+    headings = driver.result.locator(".quiz-sub").all_inner_texts()
+    assert ("Your scores" in headings) == bool(scored)
     notices = driver.result.locator(".quiz-notice").all_inner_texts()
     assert notices == [n.text for n in expected.notices]
     revisit = driver.result.locator(".quiz-sub + ul:not(.quiz-scores) a").all_inner_texts()
@@ -271,3 +276,25 @@ def test_progress_with_a_count_show_if_is_exact(page: Page) -> None:
     driver.current().locator("input[value='x']").check()
     expect(driver.progress).to_have_text("Question 1 of 2")
     expect(driver.next).to_have_text("Next")
+
+
+def test_a_signed_scale_shows_its_real_range_with_its_bar_from_zero(page: Page) -> None:
+    quiz = load_quiz(PLUGIN_TESTS / "render" / "signed-scale.yaml")
+    answers = {"feel": "bad", "why": ["sad"]}
+    assert _agree(page, quiz, answers) == ["Calm: -1 points, on a range from -1 to 2"]
+    bar = page.locator(".quiz-bar").bounding_box()
+    fill = page.locator(".quiz-bar span").bounding_box()
+    zero = page.locator(".quiz-bar i").bounding_box()
+    assert bar and fill and zero
+    # -1 on -1..2: the bar runs from the left end to the mark at 0, a third of the way.
+    assert abs(fill["x"] - bar["x"]) < 1 and abs(fill["width"] - bar["width"] / 3) < 1
+    assert abs(zero["x"] + zero["width"] / 2 - (bar["x"] + bar["width"] / 3)) < 1.5
+
+
+def test_a_result_in_words_shows_no_points_no_bars_and_nothing_to_revisit(page: Page) -> None:
+    quiz = load_quiz(PLUGIN_TESTS / "render" / "in-words.yaml")
+    _agree(page, quiz, {"feel": "low", "why": ["tired"], "sleep": "badly"})
+    result = page.locator("[data-quiz-result]")
+    expect(result.locator(".quiz-result-title")).to_have_text("Breathe first")
+    assert result.locator(".quiz-bar, .quiz-scores li, .quiz-sub").count() == 0
+    assert "points" not in result.inner_text()

@@ -59,6 +59,19 @@ def test_check_command_prints_the_routing_table(capsys: pytest.CaptureFixture[st
     assert out[3].split() == ["go", "1", "e.g.", "{feel:", "good}"]
 
 
+def test_check_command_lists_each_guarantee_with_the_answer_sets_it_covers(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert check_file(HERE / "proofs" / "guaranteed.yaml", 60)
+    out = capsys.readouterr().out.splitlines()
+    at = out.index("  guarantees, each over the answer sets its `when` covers:")
+    assert [line.split() for line in out[at + 1 :]] == [
+        ["dread-is-never-ready", "2", "holds"],
+        ["unsure-waits", "2", "holds"],
+        ["dread-sees-help", "2", "holds"],
+    ]
+
+
 def test_check_command_fails_on_a_bad_quiz(capsys: pytest.CaptureFixture[str]) -> None:
     assert not check_file(HERE / "errors" / "dead-end.yaml", 60)
     assert "reach no outcome" in capsys.readouterr().err

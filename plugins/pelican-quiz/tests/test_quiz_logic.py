@@ -153,18 +153,36 @@ def small_quizzes(draw: st.DrawFn) -> dict:
         {"id": f"n{index}", "text": "N", "when": condition()}
         for index in range(draw(st.integers(0, 2)))
     ]
-    # A dimension that can go below 0 must be hidden (a reader never sees a negative score);
-    # every top leaf names its among, so a hidden dimension can still be compared.
-    negative = {d for q in questions for o in q["options"] for d, p in o["score"].items() if p < 0}
+    # Guarantees on any condition, each promising one or more of never, only and shows.
+    outcome_ids = [o["id"] for o in outcomes]
+    notice_ids = [n["id"] for n in notices]
+    guarantees = []
+    for index in range(draw(st.integers(0, 3))):
+        guarantee: dict = {"id": f"g{index}"}
+        if draw(st.booleans()):
+            guarantee["when"] = condition()
+        promises = draw(
+            st.lists(st.sampled_from(["never", "only", "shows"]), min_size=1, unique=True)
+        )
+        for promise in promises:
+            ids = notice_ids if promise == "shows" else outcome_ids
+            if ids:
+                guarantee[promise] = draw(
+                    st.lists(st.sampled_from(ids), min_size=1, max_size=2, unique=True)
+                )
+        if {"never", "only", "shows"} & set(guarantee):
+            guarantees.append(guarantee)
+    # Every top leaf names its among, so a hidden dimension can still be compared; a shown
+    # one may run below 0 (a signed scale).
     return {
         "title": "Random",
         "dimensions": {
-            d: {"label": d.upper(), "link": LINK, "hidden": d in negative or draw(st.booleans())}
-            for d in dims
+            d: {"label": d.upper(), "link": LINK, "hidden": draw(st.booleans())} for d in dims
         },
         "questions": questions,
         "outcomes": outcomes,
         "notices": notices,
+        "guarantees": guarantees,
     }
 
 
@@ -174,14 +192,37 @@ def test_the_exact_proof_counts_what_brute_force_counts(data: dict) -> None:
     quiz = parse_quiz(yaml.safe_dump(data), "random", "random.yaml")
     tally: dict[str | None, int] = {}
     notices: dict[str, int] = {}
+    # Each guarantee: answer sets its `when` covers, and those that break it.
+    covered = {g.id: 0 for g in quiz.guarantees}
+    broken = {g.id: 0 for g in quiz.guarantees}
     for answers, scores in answer_sets(quiz):
         outcome = outcome_for(quiz, answers, scores)
         key = outcome.id if outcome else None
         tally[key] = tally.get(key, 0) + 1
+        shown_notices = set()
         for notice in quiz.notices:
             if evaluate(notice.when, answers, scores):
                 notices[notice.id] = notices.get(notice.id, 0) + 1
+                shown_notices.add(notice.id)
+        for g in quiz.guarantees:
+            if evaluate(g.when, answers, scores):
+                covered[g.id] += 1
+                broken[g.id] += (
+                    key in g.never
+                    or (key is not None and g.only is not None and key not in g.only)
+                    or not set(g.shows) <= shown_notices
+                )
     report = prove(quiz)
+    assert {k: v.covered for k, v in report.guarantees.items()} == covered
+    assert {k: v.broken for k, v in report.guarantees.items()} == broken
+    for g in quiz.guarantees:  # the example of a broken guarantee really breaks it
+        example = report.guarantees[g.id].example
+        assert (example is None) == (broken[g.id] == 0)
+        if example is not None:
+            result = result_for(quiz, example)
+            assert evaluate(g.when, example, result.scores)
+            got = result.outcome.id if result.outcome else None
+            assert got == report.guarantees[g.id].outcome
     assert report.checked == sum(tally.values())
     assert report.dead_ends == tally.get(None, 0)
     assert {k: r.count for k, r in report.routes.items() if r.count} == {

@@ -1,7 +1,8 @@
 """`pelican-quiz check [FILES or FOLDERS]`: validate quizzes without building the site.
 
 Prints, for each quiz, every outcome and notice with exactly how many answer combinations reach
-it and one example answer set; with ``--overlaps``, the answer sets that two outcomes' rules both
+it and one example answer set, and each guarantee with the answer sets it covers; with
+``--overlaps``, the answer sets that two outcomes' rules both
 match. Links are checked against the real pages by the build itself (`make build`).
 """
 
@@ -56,6 +57,13 @@ def check_file(file: Path, seconds: float, overlaps: bool = False) -> bool:
     if quiz.notices:
         print("  notices, shown beside the outcome:")
         _rows([(n.id, report.notices[n.id]) for n in quiz.notices])
+    if quiz.guarantees:
+        print("  guarantees, each over the answer sets its `when` covers:")
+        width = max(len(g.id) for g in quiz.guarantees)
+        for guarantee in quiz.guarantees:
+            kept = report.guarantees[guarantee.id]
+            word = "broken" if kept.broken else "holds" if kept.covered else "covers none"
+            print(f"  {guarantee.id:<{width}}  {kept.covered:>9,}  {word}")
     if overlaps:
         if report.overlaps:
             print("  overlaps, answer sets both rules match (the first of the two takes them):")

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from difflib import get_close_matches
 from pathlib import Path
 from typing import Any
 
@@ -12,16 +13,16 @@ from .model import (
     Case,
     Condition,
     Dimension,
+    Guarantee,
     Notice,
     Option,
     Outcome,
     Question,
     Quiz,
+    ResultView,
     exact,
-    number_text,
 )
 from .schema import schema_errors
-from .scoring import ranges
 from .toolkit.located_yaml import Located, SourceError, SourceErrors, YamlPath, load_yaml
 from .toolkit.no_script import script_errors
 from .toolkit.source_files import read_source
@@ -139,7 +140,7 @@ def _build(located: Located, quiz_id: str, path: str) -> Quiz:
             bool(value.get("hidden", False)),
             value.get("better", "higher") == "lower",
         )
-        for key, value in data["dimensions"].items()
+        for key, value in data.get("dimensions", {}).items()
     }
     shown = [d.id for d in dimensions.values() if not d.hidden]
     questions = [
@@ -163,6 +164,17 @@ def _build(located: Located, quiz_id: str, path: str) -> Quiz:
         Notice(n["id"], n["text"], _normalised(n["when"], shown) or {})
         for n in data.get("notices", [])
     ]
+    guarantees = [
+        Guarantee(
+            g["id"],
+            _normalised(g.get("when"), shown),
+            tuple(g.get("never", ())),
+            tuple(g["only"]) if "only" in g else None,
+            tuple(g.get("shows", ())),
+            index,
+        )
+        for index, g in enumerate(data.get("guarantees", []))
+    ]
     tests = [Case(t["answers"], t["expect"], i) for i, t in enumerate(data.get("tests", []))]
     return Quiz(
         quiz_id,
@@ -173,9 +185,27 @@ def _build(located: Located, quiz_id: str, path: str) -> Quiz:
         intro=data.get("intro", ""),
         tests=tests,
         notices=notices,
+        guarantees=guarantees,
+        result=_result_view(data.get("result", {})),
         source_path=path,
         located=located,
     )
+
+
+def _result_view(data: dict[str, Any]) -> ResultView:
+    revisit = data.get("revisit", True)
+    # true: every area in its worse half; false: none; N: the N worst at most.
+    limit = None if revisit is True else 0 if revisit is False else int(revisit)
+    return ResultView(bool(data.get("scores", True)), limit)
+
+
+def unknown(kind: str, name: str, known: Iterable[str]) -> str:
+    """ "unknown outcome 'redy'; did you mean 'ready'? (known: ...)": a slip of the pen is
+    named, and every id that would do is listed."""
+    known = list(known)
+    close = get_close_matches(name, known, n=1)
+    hint = f"; did you mean '{close[0]}'?" if close else ""
+    return f"unknown {kind} '{name}'{hint} (known: {', '.join(known) or 'none'})"
 
 
 def _duplicates(ids: list[str]) -> list[tuple[int, str]]:
@@ -201,10 +231,9 @@ def _question_errors(quiz: Quiz, data: dict[str, Any], report: Reporter) -> None
         elif "scale" not in raw and "options" not in raw:
             report(where, f"question '{question.id}' needs options: or scale:")
         elif "scale" in raw and raw["scale"] not in scales:
-            known = ", ".join(scales) or "none are defined under scales:"
             report(
                 (*where, "scale"),
-                f"question '{question.id}' uses unknown scale '{raw['scale']}' (known: {known})",
+                f"question '{question.id}' uses {unknown('scale', raw['scale'], scales)}",
             )
         elif "scale" in raw and question.type == "multiple":
             report(
@@ -221,8 +250,7 @@ def _question_errors(quiz: Quiz, data: dict[str, Any], report: Reporter) -> None
         if raw.get("scores") and raw["scores"] not in quiz.dimensions:
             report(
                 (*where, "scores"),
-                f"scores for unknown dimension '{raw['scores']}' "
-                f"(known: {', '.join(quiz.dimensions)})",
+                f"scores for {unknown('dimension', raw['scores'], quiz.dimensions)}",
             )
     for name, steps in scales.items():
         for step_index, step_id in _duplicates([step["id"] for step in steps]):
@@ -258,8 +286,7 @@ def _reference_errors(quiz: Quiz, located: Located) -> list[SourceError]:
                 if dimension not in quiz.dimensions:
                     error(
                         ("questions", q_index, "options", o_index, "score", dimension),
-                        f"score for unknown dimension '{dimension}' "
-                        f"(known: {', '.join(quiz.dimensions)})",
+                        f"score for {unknown('dimension', dimension, quiz.dimensions)}",
                     )
     for q_index, question in enumerate(quiz.questions):
         if question.show_if is not None:
@@ -273,32 +300,42 @@ def _reference_errors(quiz: Quiz, located: Located) -> list[SourceError]:
             )
     rules = [("outcomes", i, o.when) for i, o in enumerate(quiz.outcomes)]
     rules += [("notices", i, n.when) for i, n in enumerate(quiz.notices)]
+    rules += [("guarantees", i, g.when) for i, g in enumerate(quiz.guarantees)]
     for part, index, when in rules:
         if when is not None:
             where = (part, index, "when")
             _check_condition(quiz, when, quiz.questions, where, error, in_show_if=False)
-    if not errors:  # ranges need every score to name a known dimension
-        for dimension, span in ranges(quiz).items():
-            shown = quiz.dimensions[dimension]
-            if span.low < 0 and not shown.hidden:
-                error(
-                    ("dimensions", dimension),
-                    f"“{shown.label}” can add up to {number_text(span.low)} points, and a "
-                    "reader would see a negative score: give the answers that lower it 0 "
-                    "points and the others more, reverse a scale (reverse: true), or, if "
-                    "only rules use it, make it hidden: true",
-                )
-    outcome_ids = {o.id for o in quiz.outcomes}
+    outcome_ids = [o.id for o in quiz.outcomes]
+    _guarantee_errors(quiz, error)
     for case in quiz.tests:
         if case.expect not in outcome_ids:
             error(
                 ("tests", case.index, "expect"),
-                f"test {case.index + 1} expects unknown outcome '{case.expect}'",
+                f"test {case.index + 1} expects {unknown('outcome', case.expect, outcome_ids)}",
             )
     return errors
 
 
 Reporter = Callable[[YamlPath, str], None]
+
+
+def _guarantee_errors(quiz: Quiz, report: Reporter) -> None:
+    """Each guarantee names outcomes and notices that exist, and its id once."""
+    for index, gid in _duplicates([g.id for g in quiz.guarantees]):
+        report(("guarantees", index, "id"), f"guarantee id '{gid}' is used twice")
+    outcomes = [o.id for o in quiz.outcomes]
+    notices = [n.id for n in quiz.notices]
+    for guarantee in quiz.guarantees:
+        lists = [("never", guarantee.never, "outcome", outcomes)]
+        lists += [("only", guarantee.only or (), "outcome", outcomes)]
+        lists += [("shows", guarantee.shows, "notice", notices)]
+        for key, names, kind, known in lists:
+            for position, name in enumerate(names):
+                if name not in known:
+                    report(
+                        ("guarantees", guarantee.index, key, position),
+                        f"guarantee '{guarantee.id}' names {unknown(kind, name, known)}",
+                    )
 
 
 def _check_condition(
@@ -315,13 +352,17 @@ def _check_condition(
                 report(where, "show_if can only look at earlier answers, not scores")
             elif kind == "score":
                 if leaf["score"] not in quiz.dimensions:
-                    report(where, f"condition uses unknown dimension '{leaf['score']}'")
+                    report(
+                        where,
+                        f"condition uses {unknown('dimension', leaf['score'], quiz.dimensions)}",
+                    )
             else:
                 _check_top(quiz, leaf, where, report)
             continue
         target = next((q for q in quiz.questions if q.id == leaf[kind]), None)
         if target is None:
-            report(where, f"condition uses unknown question '{leaf[kind]}'")
+            ids = [q.id for q in quiz.questions]
+            report(where, f"condition uses {unknown('question', leaf[kind], ids)}")
         elif target not in allowed:
             report(
                 where,
@@ -343,9 +384,9 @@ def _check_condition(
 
 
 def _check_top(quiz: Quiz, leaf: Condition, where: YamlPath, report: Reporter) -> None:
-    unknown = [d for d in [leaf["top"], *leaf["among"]] if d not in quiz.dimensions]
-    if unknown:
-        report(where, f"condition uses unknown dimension '{unknown[0]}'")
+    strangers = [d for d in [leaf["top"], *leaf["among"]] if d not in quiz.dimensions]
+    if strangers:
+        report(where, f"condition uses {unknown('dimension', strangers[0], quiz.dimensions)}")
     elif len(leaf["among"]) < 2:
         report(
             where,

@@ -14,11 +14,13 @@ __all__ = [
     "Case",
     "Condition",
     "Dimension",
+    "Guarantee",
     "Notice",
     "Option",
     "Outcome",
     "Question",
     "Quiz",
+    "ResultView",
     "exact",
     "number_text",
 ]
@@ -91,6 +93,27 @@ class Notice:
 
 
 @dataclass(frozen=True)
+class Guarantee:
+    """A promise proved over every answer set: whenever ``when`` holds, the outcome is none of
+    ``never``, one of ``only`` (when given), and every notice of ``shows`` is shown."""
+
+    id: str
+    when: Condition | None
+    never: tuple[str, ...] = ()
+    only: tuple[str, ...] | None = None
+    shows: tuple[str, ...] = ()
+    index: int = 0
+
+
+@dataclass(frozen=True)
+class ResultView:
+    """What the result shows besides the outcome (`result:` in the YAML)."""
+
+    scores: bool = True  # the points and bars of every shown dimension
+    revisit: int | None = None  # at most this many areas worth revisiting; None: all of them
+
+
+@dataclass(frozen=True)
 class Case:
     answers: Answers
     expect: str
@@ -107,6 +130,8 @@ class Quiz:
     intro: str = ""
     tests: list[Case] = field(default_factory=list)
     notices: list[Notice] = field(default_factory=list)
+    guarantees: list[Guarantee] = field(default_factory=list)
+    result: ResultView = field(default_factory=ResultView)
     source_path: str = ""
     located: Located | None = None
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from functools import cache
 from html import escape
 from typing import Any
@@ -13,8 +13,9 @@ from typing import Any
 from markdown_it import MarkdownIt
 
 from .conditions import describe, describe_html, is_nested, map_bounds
-from .model import Dimension, Question, Quiz, number_text
-from .rule_view import point_scale
+from .in_answers import in_answers, summed_dimensions
+from .model import Condition, Dimension, Question, Quiz, number_text
+from .rule_view import decisive_rules, point_scale
 from .scoring import Range, ranges
 from .toolkit.pelican_links import keep_pelican_links
 
@@ -58,6 +59,7 @@ def quiz_data(quiz: Quiz, strings: Mapping[str, str], remember: bool) -> dict[st
         "id": quiz.id,
         "hash": quiz_hash(quiz),
         "remember": remember,
+        "result": {"scores": quiz.result.scores, "revisit": quiz.result.revisit},
         "scale": scale,
         "dimensions": [_dimension_data(quiz, d, span, scale) for d, span in ranges(quiz).items()],
         "questions": [
@@ -168,12 +170,16 @@ def _question(
     return "".join(parts)
 
 
-def _points_table(quiz: Quiz, strings: Mapping[str, str]) -> str:
+def _points_table(quiz: Quiz, dims: list[Dimension], strings: Mapping[str, str]) -> str:
     path = quiz.source_path
-    dims = list(quiz.dimensions.values())
-    head = "".join(f'<th scope="col">{escape(d.label)}</th>' for d in dims)
+    # The widget takes each dimension's label for its scores from here.
+    head = "".join(
+        f'<th scope="col" data-dimension-label="{d.id}">{escape(d.label)}</th>' for d in dims
+    )
     rows = []
     for number, question in enumerate(quiz.questions, 1):
+        if not any(o.score.get(d.id) for o in question.options for d in dims):
+            continue  # it adds nothing to add up
         rows.append(
             f'<tbody><tr><th scope="rowgroup" colspan="{len(dims) + 1}">{number}. '
             f"{_inline(question.prompt, path)}</th></tr>"
@@ -199,6 +205,39 @@ def _range_text(dimension: Dimension, span: Range, strings: Mapping[str, str]) -
     return text + (strings["fewer_is_better"] if dimension.lower_is_better else "")
 
 
+def _explained(
+    quiz: Quiz,
+) -> tuple[list[Dimension], Callable[[Condition | None], Condition | None]]:
+    """The dimensions a reader without JavaScript adds up, and how each rule is said. With
+    `result: {scores: false}` a rule is said in answers wherever answers can say it, and only
+    the dimensions that still take a sum (and those "worth revisiting" weighs) are added up."""
+    if quiz.result.scores:
+        return list(quiz.dimensions.values()), lambda condition: condition
+    needed = summed_dimensions(quiz, decisive_rules(quiz))
+    if quiz.result.revisit != 0:
+        needed |= {d.id for d in quiz.shown_dimensions()}
+    summed = [d for d in quiz.dimensions.values() if d.id in needed]
+    return summed, lambda condition: in_answers(condition, quiz)
+
+
+def _how_intro(summed: list[Dimension], strings: Mapping[str, str]) -> str:
+    if not summed:
+        return f"<p>{escape(strings['how_intro_answers'])}</p>"
+    labels = ", ".join(f"“{d.label}”" for d in summed)
+    return f"<p>{escape(strings['how_intro'].format(labels=labels))}</p>"
+
+
+def _revisit_section(quiz: Quiz, items: str, h: str, strings: Mapping[str, str]) -> str:
+    """How "Worth revisiting" is worked out, unless the result lists no such areas."""
+    if quiz.result.revisit == 0 or not items:
+        return ""
+    return (
+        f"<{h}>{escape(strings['revisit_heading'])}</{h}>"
+        f"<p>{escape(strings['revisit_intro'])}</p>"
+        f'<ul class="quiz-dimensions">{items}</ul>'
+    )
+
+
 def _same_title(page: str, quiz: str) -> bool:
     return " ".join(page.split()).casefold() == " ".join(quiz.split()).casefold()
 
@@ -216,25 +255,26 @@ def render_quiz(
     (``page_title``), the quiz does not repeat it as a heading of its own."""
     path = quiz.source_path
     spans = ranges(quiz)
-    labels = ", ".join(f"“{d.label}”" for d in quiz.dimensions.values())
+    summed, say = _explained(quiz)
     titled_by_page = _same_title(page_title, quiz.title)
     h = "h2" if titled_by_page else "h3"  # one level under the quiz's title, or the page's
     outcomes = "".join(
         f'<li id="{prefix}--outcome-{o.id}" data-outcome="{o.id}">'
         f'<{h} class="quiz-outcome-title">{escape(o.title)}</{h}>'
-        f'<div class="quiz-when">{describe_html(o.when, quiz)}</div>'
+        f'<div class="quiz-when">{describe_html(say(o.when), quiz)}</div>'
         f'<div class="quiz-outcome-body">{_block(o.body, path)}</div>'
         f'<p><a class="quiz-outcome-link" href="{escape(o.link)}">'
         f"{escape(strings['result_link'].format(label=link_labels[o.link]))}</a></p></li>"
         for o in quiz.outcomes
     )
     dimensions = "".join(
-        f'<li data-dimension="{d.id}"><a href="{escape(d.link)}">{escape(d.label)}</a> '
-        f"({escape(_range_text(d, spans[d.id], strings))})</li>"
+        f'<li data-dimension="{d.id}"><a href="{escape(d.link)}">{escape(d.label)}</a>'
+        + (f" ({escape(_range_text(d, spans[d.id], strings))})" if quiz.result.scores else "")
+        + "</li>"
         for d in quiz.shown_dimensions()
     )
     notices = "".join(
-        f'<li data-notice="{n.id}"><div class="quiz-when">{describe_html(n.when, quiz)}</div>'
+        f'<li data-notice="{n.id}"><div class="quiz-when">{describe_html(say(n.when), quiz)}</div>'
         f'<div class="quiz-notice">{_block(n.text, path)}</div></li>'
         for n in quiz.notices
     )
@@ -265,12 +305,10 @@ def render_quiz(
         f'<p class="quiz-visually-hidden" data-quiz-status aria-live="polite"></p>'
         f'<details class="quiz-how" id="{prefix}--how"><summary>'
         f"{escape(strings['how_title'])}</summary>"
-        f"<p>{escape(strings['how_intro'].format(labels=labels))}</p>"
-        f"{_points_table(quiz, strings)}"
+        f"{_how_intro(summed, strings)}"
+        f"{_points_table(quiz, summed, strings) if summed else ''}"
         f'<ol class="quiz-outcomes">{outcomes}</ol>{notices}'
-        f"<{h}>{escape(strings['revisit_heading'])}</{h}>"
-        f"<p>{escape(strings['revisit_intro'])}</p>"
-        f'<ul class="quiz-dimensions">{dimensions}</ul></details>'
+        f"{_revisit_section(quiz, dimensions, h, strings)}</details>"
         f'<script type="application/json" data-quiz-data>'
         f"{_script_json(quiz_data(quiz, strings, remember))}</script>"
         f"</section>"

@@ -15,10 +15,10 @@ from fractions import Fraction
 from itertools import combinations
 from typing import TypeVar
 
-import yaml
-
 from .conditions import evaluate, references
 from .exact import ProofTooLong, State, exact_states
+from .examples import format_answers
+from .guarantees import Kept, breach, guarantee_errors
 from .model import Answers, Quiz, number_text
 from .scoring import add_points, result_for, shown
 from .toolkit.located_yaml import SourceError
@@ -96,6 +96,7 @@ class RoutingReport:
     notices: dict[str, Route] = field(default_factory=dict)  # answer sets that show each
     # Answer sets whose answers two outcomes' `when` both match (the first one takes them).
     overlaps: dict[tuple[str, str], Route] = field(default_factory=dict)
+    guarantees: dict[str, Kept] = field(default_factory=dict)
 
 
 def _tally(routes: dict[K, Route], key: K, state: State) -> None:
@@ -109,15 +110,22 @@ def prove(quiz: Quiz, seconds: float | None = DEFAULT_SECONDS) -> RoutingReport:
     report = RoutingReport(
         routes={o.id: Route() for o in quiz.outcomes},
         notices={n.id: Route() for n in quiz.notices},
+        guarantees={g.id: Kept() for g in quiz.guarantees},
     )
     for state in exact_states(quiz, seconds):
         holding = [o for o in quiz.outcomes if evaluate(o.when, state.example, state.scores)]
         outcome = holding[0].id if holding else None  # the first whose `when` holds
         report.states.append((state, outcome))
         report.checked += state.count
+        shown_notices = []
         for notice in quiz.notices:
             if evaluate(notice.when, state.example, state.scores):
                 _tally(report.notices, notice.id, state)
+                shown_notices.append(notice.id)
+        for guarantee in quiz.guarantees:
+            if evaluate(guarantee.when, state.example, state.scores):
+                how = breach(guarantee, outcome, shown_notices)
+                report.guarantees[guarantee.id].add(state.count, state.example, outcome, how)
         # A catch-all (no `when`) is no rule, and overlaps nothing.
         matched = [o.id for o in holding if o.when is not None]
         for pair in combinations(matched, 2):
@@ -231,12 +239,6 @@ def routing_errors(quiz: Quiz, report: RoutingReport) -> list[SourceError]:
     return errors
 
 
-def format_answers(answers: Answers) -> str:
-    """An answer set as YAML an author can paste into `tests:` (ids like yes are quoted)."""
-    text = yaml.safe_dump(answers, default_flow_style=True, sort_keys=False, width=10**6)
-    return text.strip()
-
-
 def check_cases(quiz: Quiz) -> list[SourceError]:
     """Each `tests:` case names exactly the shown questions and gives its expected outcome."""
     errors: list[SourceError] = []
@@ -302,4 +304,5 @@ def verify(quiz: Quiz, seconds: float | None = DEFAULT_SECONDS) -> Verdict:
             "is not proved; give fewer answers distinct points, or raise the limit",
         )
         return Verdict(None, [error, *check_cases(quiz)])
-    return Verdict(report, routing_errors(quiz, report) + check_cases(quiz))
+    errors = routing_errors(quiz, report) + guarantee_errors(quiz, report.guarantees)
+    return Verdict(report, errors + check_cases(quiz))

@@ -11,16 +11,30 @@ from fractions import Fraction
 from .conditions import references
 from .model import Condition, Question, Quiz
 
-__all__ = ["Choice", "Seen", "View", "choices", "point_scale", "rules", "seen_by_rules"]
+__all__ = [
+    "Choice",
+    "Seen",
+    "View",
+    "choices",
+    "decisive_rules",
+    "point_scale",
+    "rules",
+    "seen_by_rules",
+]
 
 
-def rules(quiz: Quiz) -> list[Condition | None]:
-    """Every condition that decides what a reader sees: outcomes, notices and show_if."""
+def decisive_rules(quiz: Quiz) -> list[Condition | None]:
+    """The conditions a finished answer set is judged by: outcomes, notices, guarantees."""
     return (
         [o.when for o in quiz.outcomes]
         + [n.when for n in quiz.notices]
-        + [q.show_if for q in quiz.questions]
+        + [g.when for g in quiz.guarantees]
     )
+
+
+def rules(quiz: Quiz) -> list[Condition | None]:
+    """Every condition the proof must tell apart: :func:`decisive_rules`, then each show_if."""
+    return decisive_rules(quiz) + [q.show_if for q in quiz.questions]
 
 
 @dataclass
@@ -33,8 +47,8 @@ class Seen:
     # rules can tell of an answer is which of these sets it picks from
     answers: dict[str, list[frozenset[str]]] = field(default_factory=dict)
     counts: set[str] = field(default_factory=set)  # questions whose ticks are counted
-    # Of those, the ones an outcome or a notice looks at: once a part is finished, the answers
-    # only its show_if looked at are no longer needed.
+    # Of those, the ones an outcome, a notice or a guarantee looks at: once a part is
+    # finished, the answers only its show_if looked at are no longer needed.
     decisive: set[str] = field(default_factory=set)
 
     def dimensions(self, quiz: Quiz) -> list[str]:
@@ -43,12 +57,13 @@ class Seen:
 
 
 def seen_by_rules(quiz: Quiz) -> Seen:
-    """What the conditions of ``quiz`` look at; :func:`rules` lists the outcomes' and the
-    notices' first, then the show_ifs."""
+    """What the conditions of ``quiz`` look at; :func:`rules` lists the decisive ones first,
+    then the show_ifs."""
     seen = Seen()
+    decisive = len(decisive_rules(quiz))
     for number, condition in enumerate(rules(quiz)):
         for kind, leaf in references(condition):
-            if kind in ("answer", "count") and number < len(quiz.outcomes) + len(quiz.notices):
+            if kind in ("answer", "count") and number < decisive:
                 seen.decisive.add(leaf[kind])
             if kind == "score":
                 bound = leaf["below"] if "below" in leaf else leaf["at_least"]

@@ -119,8 +119,12 @@ def _message(error: ValidationError) -> str:
         return f"{excerpt(value)} is not a valid id (lowercase letters, digits and '-')"
     if kind == "oneOf" and "below" in json.dumps(rule):
         return f"{excerpt(value)} is not a condition; use one of {_CONDITION_FORMS}"
+    if kind == "oneOf" and "boolean" in json.dumps(rule):
+        return f"{excerpt(value)} must be true, false or a whole number of 1 or more"
     if kind == "oneOf":
         return f"{excerpt(value)} must be an option id or a list of option ids{_quote_hint(value)}"
+    if kind == "anyOf":
+        return "a guarantee needs never:, only: or shows: (a list of ids), or more than one"
     if kind in ("minItems", "minProperties"):
         return f"needs at least {rule} item(s)"
     if kind in ("maxItems", "maxProperties"):

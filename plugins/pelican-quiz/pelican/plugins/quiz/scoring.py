@@ -128,11 +128,11 @@ def revisit(
     quiz: Quiz, scores: Mapping[str, Fraction], spans: Mapping[str, Range]
 ) -> list[Dimension]:
     """Shown dimensions in their worse half (below the middle of their range, or above it
-    where fewer points are better), worst first."""
+    where fewer points are better), worst first, at most `result: {revisit: N}` of them."""
     goodness = {d.id: share(d, scores[d.id], spans[d.id]) for d in quiz.shown_dimensions()}
     weak = [d for d, value in goodness.items() if value < Fraction(1, 2)]
     weak.sort(key=goodness.__getitem__)  # stable: ties keep the YAML's order
-    return [quiz.dimensions[d] for d in weak]
+    return [quiz.dimensions[d] for d in weak[: quiz.result.revisit]]
 
 
 def notices_for(quiz: Quiz, answers: Answers, scores: Mapping[str, Fraction]) -> list[Notice]:

@@ -32,6 +32,9 @@ DEFAULT_STRINGS: dict[str, str] = {
     "how_intro": "Each answer adds points to these areas: {labels}. Add up your points for each "
     "area, then go down the results below: the first one that fits your answers is "
     "yours.",
+    # When every rule is said in answers (`result: {scores: false}`): nothing to add up.
+    "how_intro_answers": "Go down the results below: the first one that fits your answers is "
+    "yours.",
     "points_caption": "Points for each answer",
     "question_column": "Question and answer",
     "only_if": "Answer this only if: {condition}",

@@ -35,9 +35,11 @@ export function score(data, given) {
   }
   const when = (x) => holds(x.when, answers, scores);
   const outcome = data.outcomes.find(when);
+  // The worst first, at most `result.revisit` of them (null: all).
   const revisit = data.dimensions
     .filter((d) => !d.hidden && share(d, scores[d.id]) < 0.5)
-    .sort((x, y) => share(x, scores[x.id]) - share(y, scores[y.id]));
+    .sort((x, y) => share(x, scores[x.id]) - share(y, scores[y.id]))
+    .slice(0, data.result.revisit ?? Infinity);
   return {
     answers,
     scores,
@@ -126,11 +128,17 @@ function widget(root) {
     const h = $(".quiz-outcome-title").tagName, sub = "h" + (+h[1] + 1);
     const item = r.outcome && $(`[data-outcome="${r.outcome}"]`);
     const scores = el("ul", { className: "quiz-scores" });
-    for (const d of data.dimensions.filter((d) => !d.hidden)) {
-      const label = $(`[data-dimension="${d.id}"] a`).textContent, n = r.scores[d.id];
+    // With `result: {scores: false}` (or nothing to score) the result is in words alone.
+    const scored = data.result.scores ? data.dimensions.filter((d) => !d.hidden) : [];
+    for (const d of scored) {
+      const label = $(`[data-dimension-label="${d.id}"]`).textContent, n = r.scores[d.id];
       const bar = el("span", { className: "quiz-bar" }, el("span"));
-      // Where the reader sits between the least and the most the dimension can reach.
-      bar.firstChild.style.width = (100 * (n - d.min)) / (d.max - d.min || 1) + "%";
+      // Where the reader sits between the least and the most the dimension can reach; on a
+      // range across 0, the bar runs from a mark at 0 to the score, either way.
+      const at = (x) => (100 * (x - d.min)) / (d.max - d.min || 1);
+      const from = d.min < 0 && d.max > 0 ? at(0) : 0;
+      Object.assign(bar.firstChild.style, { left: Math.min(from, at(n)) + "%", width: Math.abs(at(n) - from) + "%" });
+      if (from) bar.appendChild(el("i")).style.left = from + "%";
       bar.setAttribute("aria-hidden", "true");
       const text = fill(d.min ? s.score_range_text : s.score_text, { label, score: n / data.scale, min: d.min / data.scale, max: d.max / data.scale });
       scores.append(el("li", {}, text, bar));
@@ -147,7 +155,7 @@ function widget(root) {
       );
     }
     for (const id of r.notices) result.append($(`[data-notice="${id}"] .quiz-notice`).cloneNode(true));
-    result.append(el(sub, { className: "quiz-sub", textContent: s.scores_heading }), scores);
+    if (scored.length) result.append(el(sub, { className: "quiz-sub", textContent: s.scores_heading }), scores);
     if (r.revisit.length) {
       const list = el("ul");
       for (const id of r.revisit) list.append(el("li", {}, $(`[data-dimension="${id}"] a`).cloneNode(true)));
