@@ -89,9 +89,9 @@ def test_the_status_line_is_hidden_without_the_theme(build_site) -> None:
     status = built.soup("pages/quiz-rst.html").select_one("[data-quiz-status]")
     assert status["class"] == ["quiz-visually-hidden"]
     css = (built.output / "quiz" / "quiz.css").read_text(encoding="utf-8")
-    assert ".quiz-visually-hidden {" in css
+    assert ".quiz-visually-hidden{" in css
     # Colours and fonts come from the page the quiz stands in.
-    assert "currentColor" in css and "font: inherit" in css
+    assert "currentColor" in css and "font:inherit" in css
     assert "#" not in "".join(line.split("/*")[0] for line in css.splitlines() if "color" in line)
 
 

@@ -87,8 +87,8 @@ def parse_quiz(text: str, quiz_id: str, path: str) -> Quiz:
         raise QuizErrors(errors)
     quiz = _build(located, quiz_id, path)
     errors = _reference_errors(quiz, located)
-    if errors:
-        raise QuizErrors(errors)
+    if errors:  # in line order, as the build reports them
+        raise QuizErrors(sorted(errors, key=lambda error: error.line or 0))
     return quiz
 
 

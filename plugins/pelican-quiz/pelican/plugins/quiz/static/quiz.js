@@ -123,7 +123,9 @@ function widget(root) {
   }
 
   function finish(announce) {
-    const r = score(data, given());
+    const r = score(data, given()), steps = visible();
+    // On paper the result comes with the questions as answered, not those never asked.
+    sets.forEach((f, j) => f.toggleAttribute("data-quiz-skipped", !steps.includes(j)));
     // The result's headings sit one level under the quiz's own (h2, or the page's h1).
     const h = $(".quiz-outcome-title").tagName, sub = "h" + (+h[1] + 1);
     const item = r.outcome && $(`[data-outcome="${r.outcome}"]`);
@@ -191,6 +193,7 @@ function widget(root) {
       }
     }
     form.reset();
+    sets.forEach((f) => f.removeAttribute("data-quiz-skipped"));
     form.hidden = false;
     result.hidden = true;
     result.replaceChildren();
