@@ -89,5 +89,7 @@ lint: $(VENV)/.dev
 	  plugins/url_cache plugins/incremental tools
 	cd $(QUIZ) && $(CURDIR)/$(PY) -m mypy
 
+# Only what builds made: a stamped output/ (less the entries it kept, such as a worktree's .git),
+# the staging folders of killed builds, the caches. Never an output.txt of the author's.
 clean:
-	rm -rf output output.* cache .pytest_cache .ruff_cache .mypy_cache
+	$(PYTHON) -m tools.clean output cache

@@ -132,7 +132,7 @@ def _build_locked(
     cache = Path(settings["CACHE_PATH"])
     uses_cache = bool(settings.get("CACHE_CONTENT") or settings.get("LOAD_CONTENT_CACHE"))
     try:
-        recover(output)
+        recover(output, retention)
         check_output(
             output, Path(os.path.realpath(settings["PATH"])), settings_file.resolve(), retention
         )
@@ -155,7 +155,15 @@ def _build_locked(
                 shutil.rmtree(folder, ignore_errors=True)
         return result
     assert staging is not None
-    swap_into_place(staging, output, retention)
+    try:
+        swap_into_place(staging, output, retention)
+    except OutputProblem as problem:  # the previous site is still in place
+        _collect_failure(collector, problem)
+        for folder in (staging, cache_staging):
+            if folder is not None:
+                shutil.rmtree(folder, ignore_errors=True)
+        result.errors = collector.errors
+        return result
     if cache_staging is not None:
         commit_cache(cache_staging, cache)
     result.ok = True

@@ -9,9 +9,13 @@ links for ever. Here:
 - the HTML each page's reader made is noted as the page is made, before any plugin adds HTML
   of its own (a quiz checks its own links), and once every file is read its links must arrive
   (:mod:`.links`) and it may hold nothing that runs script (:mod:`.markup`);
-- every static file published is inside the content folder (after symlinks);
-- no page is saved where something else of the site is written (:mod:`.paths`);
-- before reading, a folder link that loops is refused.
+- every static file published is inside the content folder (after symlinks), and one a browser
+  opens as a page (HTML, SVG, XML) holds no script (:func:`.markup.document_problems`);
+- no two writers write one path of the output folder: every page, static and extra file, the
+  theme, the quiz widget, the search index, the feeds and the kept entries claim their paths
+  in one registry (:mod:`.paths`, :mod:`site_helpers.output_registry`);
+- before reading, a folder link that loops is refused, and so is any link (an article, a page,
+  a quiz, a folder) that leads out of the content folder.
 """
 
 from __future__ import annotations
@@ -23,14 +27,16 @@ from typing import Any
 import pelican.plugins.signals as signals
 from pelican.plugins.quiz.toolkit.located_yaml import SourceError, SourceErrors
 from pelican.plugins.quiz.toolkit.source_files import display_path, line_of_text
+from site_helpers.output_registry import clashes
 
 from .links import LINK, link_problem_of, link_target
-from .markup import markup_problems
-from .paths import folder_loops, reserved_outputs
+from .markup import DOCUMENTS, UNCHECKABLE, decoded, document_problems, markup_problems
+from .paths import folder_loops, links_out, read_folders, site_claims
 
 __all__ = ["GuardErrors", "register"]
 
 _noted: list[tuple[Any, str]] = []  # each page, with the HTML its reader made
+_outside: list[SourceError] = []  # the links out of the content folder, found before reading
 
 
 class GuardErrors(SourceErrors):
@@ -88,19 +94,58 @@ def _page_problems(context: dict[str, Any], settings: dict[str, Any]) -> list[So
     return errors
 
 
-def _save_as_problems(context: dict[str, Any], settings: dict[str, Any]) -> list[SourceError]:
-    reserved = reserved_outputs(settings)
+def _static_problems(context: dict[str, Any], settings: dict[str, Any]) -> list[SourceError]:
+    """A static or extra file a browser opens as a page (HTML, SVG, XML) may hold no script:
+    published byte for byte, it would run on the site's origin with no policy to stop it."""
     errors = []
-    for content in context.get("generated_content", {}).values():
-        save_as = getattr(content, "save_as", "") if content is not None else ""
-        if save_as and os.path.normpath(save_as) in reserved:
-            where = display_path(content.source_path, settings["PATH"])
+    for static in context.get("static_content", {}).values():
+        source: str = getattr(static, "source_path", None) or ""
+        suffix = Path(source).suffix.lower()
+        if suffix not in (*DOCUMENTS, *UNCHECKABLE):
+            continue
+        where = display_path(source, settings["PATH"])
+        if suffix in UNCHECKABLE:
+            message = f"a {suffix} file cannot be checked for script; publish it unpacked"
+            errors.append(SourceError(where, None, message))
+            continue
+        try:
+            text = Path(source).read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue  # Pelican says why it cannot copy it
+        lines = text.splitlines()
+        for found, message in document_problems(text):
+            # The first line that holds it as written, or once decoded (a script URL).
+            line = next(
+                (n for n, t in enumerate(lines, 1) if found in t or found in decoded(t)), None
+            )
+            errors.append(SourceError(where, line, f"{message}; it cannot be published"))
+    return errors
+
+
+def _output_problems(context: dict[str, Any], settings: dict[str, Any]) -> list[SourceError]:
+    """Every path of the output folder two writers would write (the output registry)."""
+    errors = []
+    for clash in clashes(site_claims(settings, context)):
+        first, second = clash.first, clash.second
+        if second.source is None:  # two of the site's own writers: a setting to change
+            message = f"'{second.path}' is written by {first.writer} and by {second.writer}"
+            errors.append(SourceError("settings", None, message))
+        elif second.line is not None:
             errors.append(
                 SourceError(
-                    where,
-                    _source_line(content, "save_as"),
-                    f"save_as '{save_as}' is written by {reserved[os.path.normpath(save_as)]}; "
-                    "a page saved there would overwrite it or be overwritten",
+                    second.source,
+                    second.line,
+                    f"save_as '{second.path}' is written by {first.writer}; a page saved there "
+                    "would overwrite it or be overwritten",
+                )
+            )
+        else:
+            errors.append(
+                SourceError(
+                    second.source,
+                    None,
+                    f"it would be published as '{second.path}', which {first.writer} writes: "
+                    "one would overwrite the other; rename or move it",
                 )
             )
     return errors
@@ -108,8 +153,15 @@ def _save_as_problems(context: dict[str, Any], settings: dict[str, Any]) -> list
 
 def _check(generators: list[Any]) -> None:
     context, settings = generators[0].context, generators[0].settings
-    errors = _page_problems(context, settings) + _save_as_problems(context, settings)
+    reported = {error.path for error in _outside}
+    errors = [*_outside] + [
+        error
+        for error in _page_problems(context, settings) + _static_problems(context, settings)
+        if error.path not in reported
+    ]
+    errors += _output_problems(context, settings)
     _noted.clear()
+    _outside.clear()
     if errors:
         raise GuardErrors(errors)
 
@@ -128,6 +180,17 @@ def _new_build(pelican: Any) -> None:
     ]
     if loops:
         raise GuardErrors(loops)
+    # Reported with the build's other problems: nothing is written before then.
+    _outside[:] = [
+        SourceError(
+            display_path(str(link), str(root)),
+            None,
+            f"a link out of the content folder (to {real}); only files inside it are published",
+        )
+        for link, real in links_out(
+            root, read_folders(pelican.settings), pelican.settings.get("IGNORE_FILES", [])
+        )
+    ]
 
 
 def register() -> None:

@@ -8,7 +8,14 @@ import re
 from html import unescape
 from urllib.parse import unquote
 
-__all__ = ["markup_problems"]
+__all__ = ["DOCUMENTS", "UNCHECKABLE", "decoded", "document_problems", "markup_problems"]
+
+# Static files a browser opens as a page of the site's origin, where a script in them runs
+# with the site's rights (and, on GitHub Pages, next to every project site of the account):
+# they are published only when they hold no script. Compressed or archived ones cannot be read
+# here, so they are not published at all.
+DOCUMENTS = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".xml", ".xsl", ".xslt")
+UNCHECKABLE = (".svgz", ".mht", ".mhtml")
 
 _ELEMENT = re.compile(r"<\s*(script|iframe|object|embed|base|meta|link|form|frame)\b", re.I)
 _HANDLER = re.compile(r"<[a-z][^>]*?\s(on[a-z]+)\s*=", re.I)
@@ -19,9 +26,14 @@ _SCRIPT_URL = re.compile(r"^(?:\{\w+\})?(?:javascript:|vbscript:|data:text/html)
 _INVISIBLE = re.compile(r"[\x00-\x20\x7f]+")
 
 
+def decoded(text: str) -> str:
+    """``text`` as a browser reads a URL in it: entities and percent-escapes decoded, the
+    blanks and control characters it skips gone."""
+    return _INVISIBLE.sub("", unquote(unescape(text)))
+
+
 def _script_url(value: str) -> bool:
-    plain = _INVISIBLE.sub("", unquote(unescape(value)))
-    return _SCRIPT_URL.match(plain) is not None
+    return _SCRIPT_URL.match(decoded(value)) is not None
 
 
 def markup_problems(html: str) -> list[tuple[str, str]]:
@@ -34,4 +46,26 @@ def markup_problems(html: str) -> list[tuple[str, str]]:
     for match in _URL.finditer(html):
         if _script_url(match[2]):
             found.append((match[2], f"the script URL {match[2][:40]!r} is not allowed"))
+    return found
+
+
+_DOCUMENT_ELEMENT = re.compile(r"<\s*(script|iframe|object|embed|base|frame|frameset)\b", re.I)
+_REFRESH = re.compile(r"<\s*meta\b[^>]*http-equiv\s*=\s*[\"']?refresh", re.I)
+_ANY_SCRIPT_URL = re.compile(r"(?:javascript|vbscript):|data:text/html", re.I)
+
+
+def document_problems(text: str) -> list[tuple[str, str]]:
+    """(what was found, message) for each thing in a static HTML, SVG or XML file that could
+    run script. A document may have its own <meta> and <link>; it may not have a script
+    element, an event handler, a refresh, or a script URL anywhere (an SVG <set> or <animate>
+    can write one into a link)."""
+    found: list[tuple[str, str]] = []
+    for match in _DOCUMENT_ELEMENT.finditer(text):
+        found.append((match.group(0), f"<{match[1].lower()}> would run on the site's origin"))
+    for match in _REFRESH.finditer(text):
+        found.append((match.group(0), "a <meta> refresh would lead readers away"))
+    for match in _HANDLER.finditer(text):
+        found.append((match[1], f"the event handler attribute {match[1]} would run script"))
+    for match in _ANY_SCRIPT_URL.finditer(decoded(text)):
+        found.append((match.group(0), f"the script URL {match.group(0)!r} would run script"))
     return found

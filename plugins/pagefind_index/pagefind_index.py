@@ -53,7 +53,7 @@ from site_helpers.build_state import is_cached_build, link_or_copy
 
 from . import receive
 
-__all__ = ["DEFAULTS", "pagefind_command", "register"]
+__all__ = ["DEFAULTS", "INDEX_FOLDER", "pagefind_command", "register"]
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +68,7 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "PAGEFIND_SHARD_SIZE": int,
 }
 INSTALL_HINT = "pip install 'pagefind[bin]'"
+INDEX_FOLDER = "pagefind"  # in the output folder: every file under it is the index's
 STAMP = "articles.sha256"  # in the bundle: the digest of the pages it indexes
 # Pagefind yields to the build: it indexes what the build has read so far whenever a core is
 # free, and the pages it needs last are the build's own.
@@ -361,10 +362,10 @@ def _on_article_generator_finalized(generator: Any) -> None:
     for article in sorted(generator.articles, key=lambda article: article.source_path):
         url, html = _page_of(article, settings)
         shards[_shard(url, build.bundles)].append((url, html))
-    root = Path(settings["OUTPUT_PATH"]) / "pagefind"
-    previous = Path(settings.get("INCREMENTAL_FROM") or settings["OUTPUT_PATH"]) / "pagefind"
+    root = Path(settings["OUTPUT_PATH"]) / INDEX_FOLDER
+    previous = Path(settings.get("INCREMENTAL_FROM") or settings["OUTPUT_PATH"]) / INDEX_FOLDER
     names = [str(number) for number, pages in enumerate(shards) if pages]
-    generator.context["PAGEFIND_BUNDLES"] = [f"pagefind/{name}/" for name in names]
+    generator.context["PAGEFIND_BUNDLES"] = [f"{INDEX_FOLDER}/{name}/" for name in names]
     for stale in (set(os.listdir(root)) if root.is_dir() else set()) - set(names):
         if (root / stale).is_dir():
             shutil.rmtree(root / stale)

@@ -12,8 +12,9 @@ Settings (defaults in :data:`DEFAULTS`):
 ``SITE_FILES_EXTRA``    folder of the content whose files are published at the site root, at
                         the same paths ("extra"; it must be in STATIC_PATHS)
 
-A file of the extra folder that the plugin also writes (robots.txt, CNAME) is an error naming
-both, never a silent overwrite.
+A file of the extra folder that anything else of the site writes (robots.txt, CNAME, the
+theme's files, the search index...) is an error naming both, never a silent overwrite: every
+path is claimed in the output registry, which content_guard checks.
 """
 
 from __future__ import annotations
@@ -41,10 +42,6 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
     "SITE_FILES_CNAME": str,
     "SITE_FILES_EXTRA": str,
 }
-
-
-class SiteFilesError(SystemExit):
-    """A setting or file that cannot work (one sentence, no traceback)."""
 
 
 def _absolute(siteurl: str) -> bool:
@@ -94,16 +91,9 @@ def _publish_extra_at_root(settings: dict[str, Any]) -> None:
     if not folder or not extra.is_dir():
         return
     metadata = settings.setdefault("EXTRA_PATH_METADATA", {})
-    written = root_files(settings)
     for file in sorted(p for p in extra.rglob("*") if p.is_file()):
         inside = file.relative_to(extra).as_posix()
         metadata.setdefault(f"{folder}/{inside}", {"path": inside})
-        if inside in written:
-            raise SiteFilesError(
-                f"[site_files] content/{folder}/{inside} would be overwritten by the {inside} "
-                "this plugin writes; remove the file or turn the setting off "
-                "(SITE_FILES_ROBOTS, SITE_FILES_CNAME, SITE_FILES_SITEMAP)"
-            )
 
 
 def _on_all_generators_finalized(generators: list[Any]) -> None:

@@ -120,3 +120,42 @@ def test_markup_that_runs_script_is_found_in_any_readers_html() -> None:
         "the script URL 'java%0Ascript:y' is not allowed",
         "the script URL 'data:text/html;base64,xx' is not allowed",
     ]
+
+
+def test_an_article_page_quiz_or_folder_linked_from_outside_is_not_published(
+    tmp_path: Path,
+) -> None:
+    # Issue "Hardening, second round", item 7: static files were refused, these were read and
+    # published.
+    content = tmp_path / "content"
+    shutil.copytree(SITES / "quiz" / "content", content)
+    outside = tmp_path / "elsewhere"
+    (outside / "folder").mkdir(parents=True)
+    secret = "---\ntitle: Secret\ndate: 2026-11-02\n---\nSECRET-41c7 from the machine\n"
+    (outside / "secret.md").write_text(secret)
+    (outside / "folder" / "more.md").write_text(secret.replace("Secret", "More"))
+    quiz = content / "quizzes" / "mini.yaml"
+    (outside / "mini.yaml").write_text(quiz.read_text())
+    quiz.unlink()
+    (content / "articles" / "secret.md").symlink_to(outside / "secret.md")
+    (content / "pages").mkdir(exist_ok=True)
+    (outside / "private.md").write_text(secret.replace("Secret", "Private"))
+    (content / "pages" / "private.md").symlink_to(outside / "private.md")
+    (content / "articles" / "folder").symlink_to(outside / "folder", target_is_directory=True)
+    quiz.symlink_to(outside / "mini.yaml")
+    output = tmp_path / "output"
+    run = run_build_command("-o", str(output), "-e", f"PATH={content}")
+    assert run.returncode == 1
+    assert "Traceback" not in run.stderr
+    errors = [line for line in run.stderr.splitlines() if line.startswith("error:")]
+    assert errors == [
+        f"error: content/{where}: a link out of the content folder (to {outside / target}); "
+        "only files inside it are published"
+        for where, target in [
+            ("articles/folder", "folder"),
+            ("articles/secret.md", "secret.md"),
+            ("pages/private.md", "private.md"),
+            ("quizzes/mini.yaml", "mini.yaml"),
+        ]
+    ]
+    assert not output.exists()

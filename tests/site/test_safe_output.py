@@ -159,6 +159,158 @@ def test_an_output_folder_that_cannot_be_renamed_gets_its_contents_replaced(
     assert sorted(p.name for p in tmp_path.glob("output.*")) == []
 
 
+def _worktree(tmp_path: Path) -> Path:
+    """A built gh-pages worktree: its .git history is what must never be lost."""
+    output = tmp_path / "output"
+    output.mkdir()
+    (output / ".git").mkdir()
+    (output / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n")
+    (output / "CNAME").write_text("advice.example.org\n")
+    _build(tmp_path, output)
+    return output
+
+
+@pytest.mark.parametrize("renamed", [False, True], ids=["before-the-swap", "between-renames"])
+def test_a_kept_git_moved_into_a_killed_build_comes_back(tmp_path: Path, renamed: bool) -> None:
+    # Item 4: what a build killed between moving the kept .git into its staging folder and the
+    # swap leaves (or, where there is no atomic exchange, between setting the old folder aside
+    # and putting the new one in place); the next build deleted the staging folder, .git and
+    # all.
+    output = _worktree(tmp_path)
+    staging = tmp_path / "output.building-k1ll3d"
+    shutil.copytree(output, staging)
+    shutil.rmtree(staging / ".git")
+    os.rename(output / ".git", staging / ".git")
+    if renamed:
+        os.rename(output, tmp_path / "output.old-k1ll3d")
+    _build(tmp_path, output)
+    assert (output / ".git" / "HEAD").read_text() == "ref: refs/heads/gh-pages\n"
+    assert sorted(p.name for p in tmp_path.glob("output.*")) == []
+
+
+def _mount_point(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The output folder cannot be renamed, nor anything moved out of it to its parent."""
+
+    def busy(first: Path, second: Path) -> bool:
+        raise OSError(errno.EBUSY, "Device or resource busy", str(second))
+
+    real_rename = os.rename
+
+    def rename(source: object, target: object) -> None:
+        if Path(str(target)).parent.name.startswith("output.building-"):
+            raise OSError(errno.EXDEV, "Invalid cross-device link", str(source))
+        real_rename(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(output_folder, "exchange", busy)
+    monkeypatch.setattr(output_folder.os, "rename", rename)
+
+
+def test_a_mount_point_keeps_its_git_and_gets_the_new_site(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    output = _worktree(tmp_path)
+    (output / "stale.html").write_text("old")
+    _mount_point(monkeypatch)
+    _build(tmp_path, output)
+    assert (output / ".git" / "HEAD").is_file() and (output / "index.html").is_file()
+    assert not (output / "stale.html").exists()
+    assert [p.name for p in output.iterdir() if p.name.startswith(STAMP + ".")] == []
+
+
+def test_a_full_disk_under_a_mount_point_leaves_the_previous_site_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Item 5: the old site was deleted before the new one was known to fit; on a full disk the
+    # build died with a traceback, a half site and its stamp gone.
+    output = _worktree(tmp_path)
+    kept = _snapshot(output, tmp_path / "kept")
+    _mount_point(monkeypatch)
+    copied = []
+    real_copy = shutil.copy2
+
+    def copy2(source: str, target: str, **options: object) -> object:
+        if len(copied) == 5:
+            raise OSError(errno.ENOSPC, "No space left on device", target)
+        copied.append(target)
+        return real_copy(source, target, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(shutil, "copy2", copy2)
+    result = build_site(str(ROOT / "pelicanconf.py"), {"PATH": str(LINKS)}, str(output))
+    assert not result.ok
+    assert result.errors == [
+        f"the new site could not be written into {output} (No space left on device); the "
+        "previous site was left as it was"
+    ]
+    assert tree_differences(kept, output) == []
+    assert sorted(p.name for p in tmp_path.glob("output.*")) == []
+    monkeypatch.setattr(shutil, "copy2", real_copy)
+    _build(tmp_path, output)  # the folder is still the build's: the next build may replace it
+
+
+def test_a_folder_nothing_can_be_written_into_is_one_message(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Item 18: `chattr +i output` gave a traceback.
+    output = _worktree(tmp_path)
+    kept = _snapshot(output, tmp_path / "kept")
+
+    real_rename, real_mkdtemp = os.rename, output_folder.tempfile.mkdtemp
+
+    def refused(path: object) -> OSError:
+        return OSError(errno.EPERM, "Operation not permitted", str(path))
+
+    def exchange(first: Path, second: Path) -> bool:
+        raise refused(second)
+
+    def rename(source: object, target: object) -> None:
+        if output in (Path(str(source)), *Path(str(source)).parents, Path(str(target)).parent):
+            raise refused(source)
+        real_rename(source, target)  # type: ignore[arg-type]
+
+    def mkdtemp(prefix: str = "", dir: object = None) -> str:
+        if Path(str(dir)) == output:
+            raise refused(output)
+        return real_mkdtemp(prefix=prefix, dir=dir)  # type: ignore[type-var]
+
+    monkeypatch.setattr(output_folder, "exchange", exchange)
+    monkeypatch.setattr(output_folder.os, "rename", rename)
+    monkeypatch.setattr(output_folder.tempfile, "mkdtemp", mkdtemp)
+    result = build_site(str(ROOT / "pelicanconf.py"), {"PATH": str(LINKS)}, str(output))
+    assert not result.ok
+    assert result.errors == [
+        f"the new site could not be written into {output} (Operation not permitted); the "
+        "previous site was left as it was"
+    ]
+    assert tree_differences(kept, output) == []
+
+
+def test_make_clean_removes_only_what_builds_made(tmp_path: Path) -> None:
+    # Item 6: `rm -rf output.*` took an author's output.txt and output.backup/.
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copy(ROOT / "Makefile", project / "Makefile")
+    shutil.copytree(ROOT / "tools", project / "tools")
+    output = _worktree(project)
+    (project / "output.txt").write_text("my notes")
+    (project / "output.backup").mkdir()
+    (project / "output.building-x1").mkdir()
+    (project / "output.building-x1" / STAMP).write_text("")
+    (project / "cache.building-y2").mkdir()
+    (project / "cache").mkdir(exist_ok=True)
+    run = subprocess.run(["make", "-s", "clean"], cwd=project, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert sorted(p.name for p in project.iterdir()) == [
+        "Makefile",
+        "output",
+        "output.backup",
+        "output.txt",
+        "tools",
+    ]
+    # The worktree's history and hand-made CNAME stay; the site goes.
+    assert sorted(p.name for p in output.iterdir()) == [".git", "CNAME"]
+    assert run.stdout == f"{Path('output')}: kept .git, CNAME (OUTPUT_RETENTION)\n"
+
+
 def _cached(tmp_path: Path) -> dict[str, object]:
     return {
         "CACHE_CONTENT": True,
