@@ -114,6 +114,8 @@ CSP_SCRIPT_HASHES = [livereload_script_hash()]
 FEATURED_QUIZ = "ready-to-reach-out"
 QUIZ_ASSETS_IN_CONTENT = False
 INDEX_INTRO_SLUG = "welcome"
+# "If it gets too much": linked from the footer of every page, not from the nav.
+HELP_PAGE_SLUG = "help"
 
 # Autoescape: titles and other plain-text fields are escaped; HTML that our reader rendered
 # (content, summary) is marked `|safe` in the templates, and nothing else is.

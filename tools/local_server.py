@@ -9,6 +9,7 @@ in the check; the rest of livereload (watching, the script it injects) is unchan
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -17,13 +18,14 @@ from livereload.handlers import (
     ForceReloadHandler,
     LiveReloadHandler,
     LiveReloadJSHandler,
+    StaticFileHandler,
 )
 from livereload.server import LiveScriptInjector
 from tornado import escape, web
 
 from tools.livereload_csp import LIVERELOAD_SCRIPT
 
-__all__ = ["LocalServer", "local_host", "local_origin"]
+__all__ = ["LocalServer", "SiteFiles", "local_host", "local_origin"]
 
 _LOCAL = {"127.0.0.1", "localhost", "[::1]"}
 
@@ -53,7 +55,29 @@ def _guarded(handler: type[web.RequestHandler]) -> type[web.RequestHandler]:
     return Guarded
 
 
+class SiteFiles(StaticFileHandler):  # type: ignore[misc]
+    """The built site's files. A missing one gets the theme's 404.html with status 404, as
+    GitHub Pages answers; a path no file can have (a NUL byte) is missing too, not an error."""
+
+    def parse_url_path(self, url_path: str) -> str:
+        if "\x00" in url_path:
+            raise web.HTTPError(404)
+        return str(super().parse_url_path(url_path))
+
+    def write_error(self, status_code: int, **kwargs: Any) -> None:
+        page = Path(self.root) / "404.html"
+        if status_code == 404 and page.is_file():
+            self.set_header("Content-Type", "text/html; charset=UTF-8")
+            self.finish(page.read_bytes())
+            return
+        super().write_error(status_code, **kwargs)
+
+
 class LocalServer(Server):  # type: ignore[misc]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.SFH = SiteFiles
+
     def application(
         self,
         port: int,

@@ -19,7 +19,7 @@ from markdown_it.token import Token
 from markdown_it.utils import EnvType, OptionsDict
 from pelican.plugins.quiz.toolkit.located_yaml import SourceError
 
-__all__ = ["heading_ids", "slugify"]
+__all__ = ["heading_ids", "slugify", "without_permalinks"]
 
 _EXPLICIT_ID = re.compile(r"\s*\{#([A-Za-z][\w-]*)\}\s*$")
 _BAD_ATTRIBUTE = re.compile(r"\s*\{#([^}]*)\}\s*$")
@@ -115,11 +115,24 @@ def heading_ids(
             return self.renderToken(tokens, idx, options, env)
         anchor, title = link
         escape = escapeHtml
+        # data-pagefind-ignore: the "#" is no words of the page, for search excerpts.
         return (
             f' <a class="permalink" href="#{anchor}" aria-label="Link to section: '
-            f'{escape(title)}">{escape(permalink_text)}</a>'
+            f'{escape(title)}" data-pagefind-ignore>{escape(permalink_text)}</a>'
             + self.renderToken(tokens, idx, options, env)
         )
 
     md.core.ruler.push("heading_ids", assign_ids)
     md.add_render_rule("heading_close", render_heading_close)
+
+
+# A permalink exactly as render_heading_close writes it.
+_PERMALINK = re.compile(
+    r' <a class="permalink" href="#[^"]*" aria-label="[^"]*" data-pagefind-ignore>[^<]*</a>'
+)
+
+
+def without_permalinks(html: str) -> str:
+    """``html`` without the headings' "#" links: in a feed they would point nowhere (a
+    fragment resolves against the feed, not the page)."""
+    return _PERMALINK.sub("", html)

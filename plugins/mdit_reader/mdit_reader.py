@@ -14,6 +14,7 @@ import pelican.plugins.signals as signals
 from pelican.plugins.quiz.toolkit.located_yaml import SourceError, excerpt
 from pelican.readers import BaseReader
 
+from .headings import without_permalinks
 from .prefetch import Prepared, forget, prefetch_for, prepare, take
 from .renderer import configure, make_markdown
 
@@ -122,8 +123,17 @@ def _new_build(pelican: Any) -> None:
     forget()
 
 
+def _feed_without_permalinks(context: Any, feed: Any) -> None:
+    # The headings' "#" links are for the page; in a feed reader they lead nowhere.
+    for item in feed.items:
+        for key in ("content", "description"):
+            if item.get(key):
+                item[key] = without_permalinks(item[key])
+
+
 def register() -> None:
     signals.initialized.connect(_new_build)
+    signals.feed_generated.connect(_feed_without_permalinks)
     signals.article_generator_preread.connect(_prefetch)
     signals.page_generator_preread.connect(_prefetch)
     signals.readers_init.connect(_add_reader)

@@ -51,10 +51,13 @@ class QuizDriver:
             asked.append(self.current_id())
             yield asked[-1]
 
-    def take_by_mouse(self, answers: Answers) -> list[str]:
-        """Answer every question asked; returns the ids asked, in order."""
+    def take_by_mouse(self, answers: Answers, stop_at: str | None = None) -> list[str]:
+        """Answer every question asked, or those before ``stop_at``; returns the ids asked,
+        in order."""
         asked: list[str] = []
         for qid in self._questions(asked):
+            if qid == stop_at:
+                break
             wanted = answers[qid]
             for box in self.current().locator("input").all():
                 value = box.get_attribute("value")

@@ -46,6 +46,29 @@ def test_search_finds_a_word_and_follows_the_hit(
     log.assert_clean()
 
 
+@pytest.mark.parametrize(
+    ("word", "found"),
+    [
+        ("sad", "Give it time and space"),
+        ("crying", "Give it time and space"),
+        ("embarrassed", "Give it time and space"),
+        ("she", "A no is not a failure"),
+        ("space", "Keep the friendship"),
+    ],
+)
+def test_words_a_hurting_reader_types_find_advice(
+    page: Page, publish: Publish, word: str, found: str
+) -> None:
+    url, _ = publish("some-repo")
+    page.goto(f"{url}/search.html?q={word}")
+    hits = page.locator("[data-search-results] li")
+    expect(hits.first).to_be_visible()
+    assert found in hits.locator("a").all_inner_texts()
+    # A heading's "#" link is no word of the page: never in an excerpt.
+    for excerpt in hits.locator("p").all_inner_texts():
+        assert "#" not in excerpt
+
+
 def test_search_for_nothing_says_so(page: Page, publish: Publish) -> None:
     url, _ = publish("some-repo")
     page.goto(f"{url}/search.html?q=zeppelin")

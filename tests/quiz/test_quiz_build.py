@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
-from tests.conftest import Site
+import yaml
+from pelican.plugins.quiz.loader import load_quiz
+from pelican.plugins.quiz.schema import SCHEMA_PATH
+from pelican.plugins.quiz.scoring import result_for
+
+from tests.conftest import ROOT, Site
 
 
 def test_static_form_is_complete_without_javascript(build) -> None:
@@ -122,7 +128,18 @@ def test_missing_page_missing_section_and_unknown_quiz_fail_the_build(build) -> 
 def test_real_quiz_page_builds_with_every_outcome(real_site: Site) -> None:
     soup = real_site.soup("quiz.html")
     outcomes = [li["data-outcome"] for li in soup.select(".quiz-outcomes > li")]
-    assert outcomes == ["hoping", "wait", "replaying", "be-yourself", "reframe", "warm-up", "ready"]
+    assert outcomes == [
+        "gentle",
+        "wait",
+        "hoping",
+        "replaying",
+        "reframe",
+        "be-yourself",
+        "space",
+        "warm-up",
+        "think-first",
+        "ready",
+    ]
     ready = soup.select_one('[data-outcome="ready"] a.quiz-outcome-link')
     assert ready["href"] == "/reach-out.html#what-to-say"
     assert 6 <= len(soup.select("form fieldset")) <= 8
@@ -143,3 +160,28 @@ def test_a_broken_linked_article_gives_its_own_message_only(build) -> None:
     assert site.result.errors == [
         "content/articles/advice.md:3:1: duplicate key 'title'",
     ]
+
+
+def test_each_persona_reaches_the_outcome_that_fits_them() -> None:
+    # The same people as the browser test, through the scorer the build proves with.
+    quiz = load_quiz(ROOT / "content" / "quizzes" / "ready-to-reach-out.yaml")
+    personas = yaml.safe_load((Path(__file__).parent / "personas.yaml").read_text("utf-8"))
+    assert len(personas) >= 10
+    for persona in personas:
+        result = result_for(quiz, persona["answers"])
+        assert result.outcome is not None and result.outcome.id == persona["expect"], persona
+        assert [n.id for n in result.notices] == (["support"] if persona["help"] else [])
+
+
+def test_every_schema_comment_in_content_points_at_the_shipped_schema() -> None:
+    # Editors (yaml-language-server) find the schema from this comment: a path that does not
+    # resolve gives no completion and no warning.
+    comments = []
+    for file in sorted((ROOT / "content").rglob("*.y*ml")):
+        for line in file.read_text(encoding="utf-8").splitlines():
+            if "yaml-language-server: $schema=" in line:
+                target = (file.parent / line.split("$schema=", 1)[1].strip()).resolve()
+                comments.append((file.name, target))
+    assert comments, "the quizzes name their schema"
+    for name, target in comments:
+        assert target == SCHEMA_PATH.resolve(), name

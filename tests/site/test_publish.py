@@ -31,6 +31,8 @@ def test_feed_and_sitemap_urls_are_absolute_and_under_the_sub_path(publish: Publ
     feed = (site.output / "feeds" / "all.atom.xml").read_bytes()
     links = xml_elements(feed, "link", "href")
     assert len(xml_elements(feed, "entry")) == 6
+    # A heading's "#" link would resolve against the feed: feeds carry none.
+    assert b"permalink" not in feed and b'href="#' not in feed
     assert links and all(href.startswith(url + "/") for href in links), links
     locs = xml_elements((site.output / "sitemap.xml").read_bytes(), "loc")
     assert locs[0] == url + "/"
@@ -53,7 +55,11 @@ def test_pages_carry_description_canonical_and_card_meta(publish: Publish) -> No
     assert meta("og:type") == "article"
     assert meta("og:title").startswith(soup.h1.get_text(strip=True))
     assert meta("og:description") == meta("description", "name") != ""
-    assert meta("twitter:card", "name") == "summary"
+    assert meta("twitter:card", "name") == "summary_large_image"
+    assert meta("og:image") == f"{url}/theme/images/share.png"
+    assert (site.output / "theme" / "images" / "share.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert meta("og:image:alt") != ""
+    assert meta("article:published_time") == "2026-11-02T00:00:00+00:00"
     assert meta("twitter:description", "name") == meta("description", "name")
     feed = soup.select_one('link[rel="alternate"][type="application/atom+xml"]')
     assert feed["href"] == f"{url}/feeds/all.atom.xml"

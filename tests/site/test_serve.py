@@ -58,8 +58,10 @@ def test_plugin_code_change_takes_effect(dev_server: DevServer) -> None:
 
 def test_broken_quiz_keeps_last_good_quiz_page_until_fixed(dev_server: DevServer) -> None:
     quiz = dev_server.root / "content" / "quizzes" / "ready-to-reach-out.yaml"
+    title = quiz.read_text(encoding="utf-8").splitlines().index("title: Are you ready to reach out?")
     edit(quiz, "title: Are you ready to reach out?", "title: [Are you ready")
-    error = "content/quizzes/ready-to-reach-out.yaml:3:6: expected ',' or ']'"
+    # YAML finds the unclosed list on the line after the title (lines count from 1).
+    error = f"content/quizzes/ready-to-reach-out.yaml:{title + 2}:6: expected ',' or ']'"
     wait_for(lambda: error in dev_server.log_text(), "the quiz error")
     assert "unknown quiz" not in dev_server.log_text()
     assert "Traceback" not in dev_server.log_text()
@@ -124,3 +126,20 @@ def test_only_this_machine_is_answered(dev_server: DevServer, path: str, headers
     if "Origin" in local:
         local["Origin"] = f"http://localhost:{dev_server.port}"
     assert _status(dev_server.port, path, local) in (101, 200)
+
+
+def test_a_missing_page_gets_the_sites_own_404_page(dev_server: DevServer) -> None:
+    # As GitHub Pages answers: the theme's 404.html, with status 404, at any depth; a path no
+    # file can have (a NUL byte) is simply missing, never a server error with a traceback.
+    for path in ("/some/deep/missing.html", "/%00", "/a%00b.html"):
+        connection = http.client.HTTPConnection("127.0.0.1", dev_server.port, timeout=5)
+        try:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            body = response.read().decode("utf-8")
+        finally:
+            connection.close()
+        assert response.status == 404, path
+        assert (dev_server.root / "output" / "404.html").read_text(encoding="utf-8")[:200] in body
+        assert "Page not found" in body
+    assert "Traceback" not in dev_server.log_text()
