@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tools.content_cache import commit_cache, stage_cache
+from tools.content_cache import commit_cache, release_cache, stage_cache
 from tools.output_folder import (
     OutputProblem,
     build_lock,
@@ -150,24 +150,29 @@ def _build_locked(
     result = BuildResult(False, collector.errors, collector.warnings, str(output))
     failed = bool(result.errors or (fatal_warnings and result.warnings))
     if failed:
-        for folder in (staging, cache_staging):
-            if folder is not None:
-                shutil.rmtree(folder, ignore_errors=True)
+        _discard(staging, cache_staging)
         return result
     assert staging is not None
     try:
         swap_into_place(staging, output, retention)
     except OutputProblem as problem:  # the previous site is still in place
         _collect_failure(collector, problem)
-        for folder in (staging, cache_staging):
-            if folder is not None:
-                shutil.rmtree(folder, ignore_errors=True)
+        _discard(staging, cache_staging)
         result.errors = collector.errors
         return result
     if cache_staging is not None:
         commit_cache(cache_staging, cache)
     result.ok = True
     return result
+
+
+def _discard(staging: Path | None, cache_staging: Path | None) -> None:
+    """Throw away a failed build's folders."""
+    if cache_staging is not None:
+        release_cache(cache_staging)
+    for folder in (staging, cache_staging):
+        if folder is not None:
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _collect_failure(collector: _Collector, exc: BaseException) -> None:

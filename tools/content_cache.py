@@ -2,11 +2,13 @@
 ``cache/`` only when the build succeeded, in one step. A build killed while saving, or two
 builds at once, can no longer leave a half-written file behind; a cache file that is unreadable
 all the same (an old crash) is dropped with one warning and rebuilt, instead of failing every
-build with "EOFError: Ran out of input".
+build with "EOFError: Ran out of input". A copy left by a build that was killed is removed by
+the next build.
 """
 
 from __future__ import annotations
 
+import fcntl
 import gzip
 import os
 import shutil
@@ -15,7 +17,9 @@ from pathlib import Path
 
 from tools.output_folder import exchange, folder_mode
 
-__all__ = ["commit_cache", "stage_cache"]
+__all__ = ["commit_cache", "release_cache", "stage_cache"]
+
+_STAGING = ".building-"
 
 
 def _readable(data: bytes) -> bool:
@@ -29,10 +33,45 @@ def _readable(data: bytes) -> bool:
     return data.endswith(b".")
 
 
+# Each build's copy, locked while the build uses it: a copy nobody holds was left by a build
+# that was killed, and the next build removes it.
+_held: dict[Path, int] = {}
+
+
+def _hold(staging: Path) -> None:
+    handle = os.open(staging, os.O_RDONLY)
+    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    _held[staging] = handle
+
+
+def release_cache(staging: Path) -> None:
+    """The build is done with its copy (it was committed, or is being thrown away)."""
+    handle = _held.pop(staging, None)
+    if handle is not None:
+        os.close(handle)
+
+
+def _remove_abandoned(cache: Path) -> None:
+    for folder in cache.parent.glob(cache.name + _STAGING + "*"):
+        try:
+            handle = os.open(folder, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            continue  # another build is using it
+        finally:
+            os.close(handle)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def stage_cache(cache: Path) -> tuple[Path, list[str]]:
     """A copy of ``cache`` for one build to use, and a warning per file left out of it."""
     cache.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=cache.name + ".building-", dir=cache.parent))
+    _remove_abandoned(cache)
+    staging = Path(tempfile.mkdtemp(prefix=cache.name + _STAGING, dir=cache.parent))
+    _hold(staging)
     warnings: list[str] = []
     if cache.is_dir():
         for file in sorted(p for p in cache.rglob("*") if p.is_file()):
@@ -54,6 +93,7 @@ def stage_cache(cache: Path) -> tuple[Path, list[str]]:
 
 def commit_cache(staging: Path, cache: Path) -> None:
     """Put a successful build's cache in place of ``cache``."""
+    release_cache(staging)
     staging.chmod(folder_mode())
     if cache.is_dir() and exchange(staging, cache):
         shutil.rmtree(staging, ignore_errors=True)

@@ -1,5 +1,6 @@
 """livereload's server, answering only this machine: requests whose Host is not
-127.0.0.1/localhost (a DNS-rebinding page) and WebSockets from any other origin are refused
+127.0.0.1/localhost (a DNS-rebinding page), WebSockets from any other origin, and requests to
+the reload endpoints from another site's page (an ``<img src>`` of /forcereload) are refused
 before a handler runs, so no web page can call /forcereload or listen for reloads.
 
 The application is assembled as livereload assembles it, from its own handlers, each wrapped
@@ -25,7 +26,7 @@ from tornado import escape, web
 
 from tools.livereload_csp import LIVERELOAD_SCRIPT
 
-__all__ = ["LocalServer", "SiteFiles", "local_host", "local_origin"]
+__all__ = ["LocalServer", "SiteFiles", "cross_site", "local_host", "local_origin"]
 
 _LOCAL = {"127.0.0.1", "localhost", "[::1]"}
 
@@ -41,11 +42,24 @@ def local_origin(origin: str) -> bool:
     return parts.scheme in ("http", "https") and local_host(parts.netloc)
 
 
-def _guarded(handler: type[web.RequestHandler]) -> type[web.RequestHandler]:
+def cross_site(headers: Any) -> bool:
+    """Whether a request comes from a page of another site: the browser says so
+    (Sec-Fetch-Site), or its Origin or Referer names another host."""
+    if headers.get("Sec-Fetch-Site", "") in ("cross-site", "same-site"):
+        return True
+    origin = headers.get("Origin") or headers.get("Referer")
+    return bool(origin) and origin != "null" and not local_origin(origin)
+
+
+def _guarded(
+    handler: type[web.RequestHandler], same_site_only: bool = False
+) -> type[web.RequestHandler]:
     class Guarded(handler):  # type: ignore[valid-type,misc]
         def prepare(self) -> Any:
             if not local_host(self.request.host):
                 raise web.HTTPError(403, "this server answers only 127.0.0.1 and localhost")
+            if same_site_only and cross_site(self.request.headers):
+                raise web.HTTPError(403, "the reload endpoints answer only this site's pages")
             return super().prepare()
 
         def check_origin(self, origin: str) -> bool:  # WebSockets only
@@ -88,10 +102,12 @@ class LocalServer(Server):  # type: ignore[misc]
     ) -> None:
         LiveReloadHandler.watcher = self.watcher
         LiveReloadHandler.live_css = live_css
+        # A page of another site (even one served from this machine's name, by DNS
+        # rebinding or not) may not reload the open pages or listen for reloads.
         live_handlers = [
-            (r"/livereload", _guarded(LiveReloadHandler)),
-            (r"/forcereload", _guarded(ForceReloadHandler)),
-            (r"/livereload.js", _guarded(LiveReloadJSHandler)),
+            (r"/livereload", _guarded(LiveReloadHandler, same_site_only=True)),
+            (r"/forcereload", _guarded(ForceReloadHandler, same_site_only=True)),
+            (r"/livereload.js", _guarded(LiveReloadJSHandler, same_site_only=True)),
         ]
         # livereload's snippet, whose hash our development policy allows.
         live_script = escape.utf8(f'<script type="text/javascript">{LIVERELOAD_SCRIPT}</script>')

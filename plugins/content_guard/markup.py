@@ -18,7 +18,32 @@ DOCUMENTS = (".html", ".htm", ".xhtml", ".xht", ".shtml", ".svg", ".xml", ".xsl"
 UNCHECKABLE = (".svgz", ".mht", ".mhtml")
 
 _ELEMENT = re.compile(r"<\s*(script|iframe|object|embed|base|meta|link|form|frame)\b", re.I)
-_HANDLER = re.compile(r"<[a-z][^>]*?\s(on[a-z]+)\s*=", re.I)
+# A start tag read the way a browser reads it: attribute values in quotes may hold anything,
+# "onwards=here" in a title included; only attribute names can be event handlers.
+_TAG_START = re.compile(r"<[a-z]", re.I)
+_TAG = re.compile(
+    r"""<[a-z][^\s/>]*((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?)*)\s*/?>""",
+    re.I,
+)
+_ATTRIBUTE = re.compile(r"""([^\s"'>/=]+)(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+))?""")
+# A tag the pattern above cannot read (an unclosed quote): any on...= in it counts.
+_LOOSE_HANDLER = re.compile(r"<[a-z][^>]*?\s(on[a-z]+)\s*=", re.I)
+
+
+def _handlers(html: str) -> list[str]:
+    """The event handler attributes (onclick, onload...) of every tag in ``html``."""
+    found = []
+    for start in _TAG_START.finditer(html):
+        tag = _TAG.match(html, start.start())
+        if tag is None:
+            loose = _LOOSE_HANDLER.match(html, start.start())
+            found += [loose[1]] if loose else []
+            continue
+        names = (a[1] for a in _ATTRIBUTE.finditer(tag[1]))
+        found += [name for name in names if re.fullmatch(r"on[a-z]+", name, re.I)]
+    return found
+
+
 _URL = re.compile(
     r"""\s(?:href|src|action|formaction|xlink:href|srcset)\s*=\s*(["'])(.*?)\1""", re.I
 )
@@ -41,8 +66,8 @@ def markup_problems(html: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for match in _ELEMENT.finditer(html):
         found.append((match.group(0), f"<{match[1].lower()}> is not allowed in a page"))
-    for match in _HANDLER.finditer(html):
-        found.append((match[1], f"the event handler attribute {match[1]} is not allowed"))
+    for name in _handlers(html):
+        found.append((name, f"the event handler attribute {name} is not allowed"))
     for match in _URL.finditer(html):
         if _script_url(match[2]):
             found.append((match[2], f"the script URL {match[2][:40]!r} is not allowed"))
@@ -64,8 +89,8 @@ def document_problems(text: str) -> list[tuple[str, str]]:
         found.append((match.group(0), f"<{match[1].lower()}> would run on the site's origin"))
     for match in _REFRESH.finditer(text):
         found.append((match.group(0), "a <meta> refresh would lead readers away"))
-    for match in _HANDLER.finditer(text):
-        found.append((match[1], f"the event handler attribute {match[1]} would run script"))
+    for name in _handlers(text):
+        found.append((name, f"the event handler attribute {name} would run script"))
     for match in _ANY_SCRIPT_URL.finditer(decoded(text)):
         found.append((match.group(0), f"the script URL {match.group(0)!r} would run script"))
     return found

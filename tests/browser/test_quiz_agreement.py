@@ -298,3 +298,17 @@ def test_a_result_in_words_shows_no_points_no_bars_and_nothing_to_revisit(page: 
     expect(result.locator(".quiz-result-title")).to_have_text("Breathe first")
     assert result.locator(".quiz-bar, .quiz-scores li, .quiz-sub").count() == 0
     assert "points" not in result.inner_text()
+
+
+def test_ids_named_like_object_properties_are_only_ids(page: Page) -> None:
+    # Hardening, item 14: a question called `constructor` counted as answered in the widget
+    # ("See my result" before any answer), its id found on Object's prototype.
+    data = yaml.safe_load((FIXTURES / "constructor.yaml").read_text(encoding="utf-8"))
+    quiz = parse_quiz(yaml.safe_dump(data), "constructor", "constructor.yaml")
+    driver = _open(page, quiz)
+    expect(driver.progress).to_have_text("Question 1 of 2")
+    driver.next.click()
+    expect(page.locator("[data-quiz-error]")).to_have_text("Choose an answer to go on.")
+    assert driver.current_id() == "constructor"
+    for answers in ({"constructor": "yes", "to-do": "a"}, {"constructor": "no", "to-do": "b"}):
+        _agree(page, quiz, answers)

@@ -159,3 +159,27 @@ def test_an_article_page_quiz_or_folder_linked_from_outside_is_not_published(
         ]
     ]
     assert not output.exists()
+
+
+def test_words_like_a_handler_inside_an_attribute_value_are_only_words() -> None:
+    # Hardening, second round, item 16: a link title "Click onwards=here" was refused as an
+    # event handler. Only attribute names count, wherever quotes and > stand.
+    assert markup_problems('<a href="/y" title="Click onwards=here">x</a>') == []
+    assert markup_problems("<p title='a > b'>x</p>") == []
+    assert [m for _, m in markup_problems("<p title='a>b' onmouseover=go>x</p>")] == [
+        "the event handler attribute onmouseover is not allowed"
+    ]
+    assert [m for _, m in markup_problems('<p title="unclosed onclick=x>')] == [
+        "the event handler attribute onclick is not allowed"
+    ]
+
+
+def test_a_link_titled_like_a_handler_builds(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(SITES / "links" / "content", content)
+    (content / "articles" / "titled.md").write_text(
+        '---\ntitle: Titled\ndate: 2026-11-02\n---\n[Next]({filename}/articles/target.md "Click '
+        'onwards=here")\n'
+    )
+    run = run_build_command("-o", str(tmp_path / "output"), "-e", f"PATH={content}")
+    assert run.returncode == 0, run.stderr

@@ -4,6 +4,7 @@ folder it may replace, the swap, and the content cache."""
 from __future__ import annotations
 
 import errno
+import fcntl
 import os
 import shutil
 import stat
@@ -309,6 +310,23 @@ def test_make_clean_removes_only_what_builds_made(tmp_path: Path) -> None:
     # The worktree's history and hand-made CNAME stay; the site goes.
     assert sorted(p.name for p in output.iterdir()) == [".git", "CNAME"]
     assert run.stdout == f"{Path('output')}: kept .git, CNAME (OUTPUT_RETENTION)\n"
+
+
+def test_a_cache_copy_left_by_a_killed_build_goes_and_a_live_one_stays(tmp_path: Path) -> None:
+    # Item 17: builds killed during the cache copy left cache.building-* folders for ever.
+    abandoned = tmp_path / "cache.building-k1ll3d"
+    (abandoned / "sub").mkdir(parents=True)
+    live = tmp_path / "cache.building-l1ve"
+    live.mkdir()
+    handle = os.open(live, os.O_RDONLY)
+    fcntl.flock(handle, fcntl.LOCK_EX)  # another build, still running, holds its copy
+    try:
+        _build(tmp_path, tmp_path / "output", **_cached(tmp_path))
+        assert not abandoned.exists()
+        assert live.is_dir()
+    finally:
+        os.close(handle)
+    assert sorted(p.name for p in tmp_path.glob("cache*")) == ["cache", "cache.building-l1ve"]
 
 
 def _cached(tmp_path: Path) -> dict[str, object]:

@@ -58,7 +58,9 @@ def test_plugin_code_change_takes_effect(dev_server: DevServer) -> None:
 
 def test_broken_quiz_keeps_last_good_quiz_page_until_fixed(dev_server: DevServer) -> None:
     quiz = dev_server.root / "content" / "quizzes" / "ready-to-reach-out.yaml"
-    title = quiz.read_text(encoding="utf-8").splitlines().index("title: Are you ready to reach out?")
+    title = (
+        quiz.read_text(encoding="utf-8").splitlines().index("title: Are you ready to reach out?")
+    )
     edit(quiz, "title: Are you ready to reach out?", "title: [Are you ready")
     # YAML finds the unclosed list on the line after the title (lines count from 1).
     error = f"content/quizzes/ready-to-reach-out.yaml:{title + 2}:6: expected ',' or ']'"
@@ -117,14 +119,27 @@ def _rebuilding(dev_server: DevServer) -> bool:
                 "Sec-WebSocket-Version": "13",
             },
         ),
+        # Hardening, second round, item 15: an <img src> of /forcereload on another site's
+        # page has this machine's Host; the browser names the page's site.
+        ("/forcereload", {"Host": "127.0.0.1", "Sec-Fetch-Site": "cross-site"}),
+        ("/forcereload", {"Host": "127.0.0.1", "Referer": "https://evil.example/page.html"}),
     ],
-    ids=["foreign-host", "dns-rebinding-forcereload", "foreign-websocket-origin"],
+    ids=[
+        "foreign-host",
+        "dns-rebinding-forcereload",
+        "foreign-websocket-origin",
+        "cross-site-forcereload",
+        "forcereload-from-another-page",
+    ],
 )
 def test_only_this_machine_is_answered(dev_server: DevServer, path: str, headers: dict) -> None:
     assert _status(dev_server.port, path, headers) == 403
     local = {**headers, "Host": f"localhost:{dev_server.port}"}
-    if "Origin" in local:
-        local["Origin"] = f"http://localhost:{dev_server.port}"
+    for key in ("Origin", "Referer"):
+        if key in local:
+            local[key] = f"http://localhost:{dev_server.port}/"
+    if "Sec-Fetch-Site" in local:
+        local["Sec-Fetch-Site"] = "same-origin"
     assert _status(dev_server.port, path, local) in (101, 200)
 
 

@@ -59,12 +59,15 @@ def _disconnect_every_plugin() -> None:
 
 
 def build(site: Path, tmp_path: Path, **overrides: Any) -> Built:
-    """Build ``site`` (a folder with pelicanconf.py and content/) into tmp_path/output.
+    """Build ``site`` (a folder with content/, and pelicanconf.py unless it takes the quickstart
+    site's) into tmp_path/output.
 
     An exception out of Pelican (what ``pelican`` turns into its exit status) is kept as an
     error, worded as the command line shows it."""
     copy = tmp_path / "site"
     shutil.copytree(site, copy)
+    if not (copy / "pelicanconf.py").exists():  # a site that differs only in its content
+        shutil.copy(SITES / "quickstart" / "pelicanconf.py", copy / "pelicanconf.py")
     output = tmp_path / "output"
     settings = read_settings(
         str(copy / "pelicanconf.py"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 
 import pytest
@@ -152,3 +153,47 @@ def test_no_two_elements_share_an_id(build_site) -> None:
         assert control is not None and control.name == "input"
         # Each label is for the input beside it, in its own question.
         assert control.find_parent("fieldset") is label.find_parent("fieldset")
+
+
+def test_a_changed_proof_proves_again(tmp_path, monkeypatch) -> None:
+    # Hardening, item 9: verdicts were kept by the plugin's version, which stayed 0.1.0 through
+    # fourteen changes of the proof. They are kept by a digest of the proving code.
+    from conftest import SITES, build
+    from pelican.plugins.quiz import proof_cache
+
+    source = tmp_path / "source"
+    shutil.copytree(SITES / "quickstart", source)
+    cached = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path / "c")}
+    assert build(source, tmp_path / "one", **cached).errors == []
+    kept = json.loads((tmp_path / "c" / proof_cache.FILE_NAME).read_text())
+    assert kept["version"] == proof_cache.proof_digest() != "source"
+    # The same quiz, and the same plugin version, but other proving code.
+    monkeypatch.setattr(proof_cache, "proof_digest", lambda: "a-fixed-proof")
+    again = build(source, tmp_path / "two", **cached, QUIZ_PROOF_SECONDS=1e-9)
+    assert "the routing proof ran" in again.errors[0]
+
+
+def test_a_page_id_a_quiz_also_gives_is_an_error(build_site) -> None:
+    # Hardening, item 13: the page's own id="quiz-mini--q-feel" left the quiz's labels dead.
+    built = build_site("id-clash")
+    assert built.errors == [
+        "content/clash.md:6: the page's id 'quiz-mini--q-feel' is an id of quiz 'mini' too "
+        "(its ids begin 'quiz-mini'); give the page's element another id"
+    ]
+
+
+def test_links_in_a_quizs_text_must_arrive_too(build_site) -> None:
+    # Hardening, item 10: links in prompts, feedback, bodies and notices were never checked.
+    built = build_site("text-links")
+    assert built.errors[0].splitlines() == [
+        "content/quizzes/linked.yaml:5: link {filename}/advice.md#nowhere: 'advice.md' has no "
+        "section '#nowhere'",
+        "content/quizzes/linked.yaml:9: link {filename}/missing.md: no article or page "
+        "'missing.md'",
+        "content/quizzes/linked.yaml:9: link {static}/images/gone.png: no file 'images/gone.png' "
+        "in the content folder",
+        "content/quizzes/linked.yaml:15: link {filename}/advice.md#elsewhere: 'advice.md' has "
+        "no section '#elsewhere'",
+        "content/quizzes/linked.yaml:22: link {attach}/files/none.pdf: no file 'files/none.pdf' "
+        "in the content folder",
+    ]

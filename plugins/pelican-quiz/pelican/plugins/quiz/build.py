@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from .embed.fences import quiz_fences
-from .links import link_labels
+from .links import link_labels, text_link_errors
 from .loader import QuizErrors, load_quiz, quiz_files
 from .model import Quiz
 from .placement import Placement, embeds_a_quiz, place_quizzes, register_assets
@@ -111,6 +111,7 @@ def compile_and_place(settings: dict[str, Any], context: dict[str, Any]) -> Plac
             proofs.remember_clean(quiz)
         quiz_labels, link_problems = link_labels(quiz, contents)
         problems += link_problems
+        problems += text_link_errors(quiz, contents, context.get("static_content", {}))
         errors += problems
         if not problems and quiz_labels is not None:
             labels[quiz_id] = quiz_labels

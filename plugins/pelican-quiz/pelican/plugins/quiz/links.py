@@ -7,14 +7,16 @@ checks them itself against the generated pages, and labels each with its section
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from html import unescape
 from typing import Any
 
 from .model import Quiz
-from .toolkit.located_yaml import SourceError
+from .render import markdown
+from .toolkit.located_yaml import SourceError, YamlPath, leaves
 from .toolkit.site_links import link_problem
 
-__all__ = ["link_labels"]
+__all__ = ["link_labels", "text_link_errors", "text_links"]
 
 _LINK = re.compile(r"^\{filename\}/?(?P<path>[^#]+)(?:#(?P<fragment>.+))?$")
 
@@ -26,6 +28,52 @@ def _heading_text(html: str, fragment: str) -> str | None:
     text = re.sub(r'<a class="(?:permalink|headerlink)".*?</a>', "", match.group(2), flags=re.S)
     # Plain text, as a title is: the quiz escapes it once when it writes the link.
     return unescape(re.sub(r"<[^>]+>", "", text)).strip()
+
+
+# Fields whose text is Markdown (or inline Markdown), wherever they stand in the YAML.
+_TEXT_FIELDS = ("intro", "prompt", "help", "label", "feedback", "body", "text")
+_PELICAN_LINK = re.compile(
+    r"^\{(filename|static|attach)\}/?(?P<path>[^#?]*)(?:#(?P<fragment>.*))?$"
+)
+
+
+def text_links(quiz: Quiz) -> Iterator[tuple[YamlPath, str]]:
+    """Every Pelican link (``{filename}``, ``{static}``, ``{attach}``) written in the quiz's
+    Markdown text: intro, prompts, help, labels, feedback, outcome and notice bodies."""
+    data = quiz.located.data if quiz.located else {}
+    texts = [
+        (where, text)
+        for where, text in leaves(data)
+        if where and where[-1] in _TEXT_FIELDS and isinstance(text, str)
+    ]
+    for where, text in texts:
+        for token in markdown().parse(text):
+            for child in [token, *(token.children or [])]:
+                href = child.attrGet("href") or child.attrGet("src")
+                if isinstance(href, str) and _PELICAN_LINK.match(href):
+                    yield where, href
+
+
+def text_link_errors(
+    quiz: Quiz, contents: Mapping[str, Any], statics: Mapping[str, Any]
+) -> list[SourceError]:
+    """A link in the quiz's text must arrive as surely as its `link:` fields: the page and its
+    section, or the static file, exist."""
+    errors = []
+    for where, href in text_links(quiz):
+        match = _PELICAN_LINK.match(href)
+        assert match is not None
+        if match[1] == "filename":
+            problem = link_problem(match["path"], match["fragment"], contents)
+        elif match["path"] in statics or match["path"] in contents:
+            problem = None
+        else:
+            problem = f"no file '{match['path']}' in the content folder"
+        if problem is not None:
+            errors.append(
+                SourceError(quiz.source_path, quiz.line_of(where), f"link {href}: {problem}")
+            )
+    return errors
 
 
 def link_labels(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from difflib import get_close_matches
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -22,8 +23,16 @@ from .model import (
     ResultView,
     exact,
 )
+from .rule_view import point_scale, seen_by_rules
 from .schema import schema_errors
-from .toolkit.located_yaml import Located, SourceError, SourceErrors, YamlPath, load_yaml
+from .toolkit.located_yaml import (
+    Located,
+    SourceError,
+    SourceErrors,
+    YamlPath,
+    leaves,
+    load_yaml,
+)
 from .toolkit.no_script import script_errors
 from .toolkit.source_files import read_source
 
@@ -305,6 +314,8 @@ def _reference_errors(quiz: Quiz, located: Located) -> list[SourceError]:
         if when is not None:
             where = (part, index, "when")
             _check_condition(quiz, when, quiz.questions, where, error, in_show_if=False)
+    if not errors:  # the scale needs every bound and score to be a known number
+        _precision_errors(quiz, located, error)
     outcome_ids = [o.id for o in quiz.outcomes]
     _guarantee_errors(quiz, error)
     for case in quiz.tests:
@@ -317,6 +328,35 @@ def _reference_errors(quiz: Quiz, located: Located) -> list[SourceError]:
 
 
 Reporter = Callable[[YamlPath, str], None]
+
+# The widget adds points as whole numbers of the quiz's smallest step; JavaScript holds whole
+# numbers exactly up to 2^53.
+_EXACT_IN_JAVASCRIPT = 2**53
+
+
+def _precision_errors(quiz: Quiz, located: Located, report: Reporter) -> None:
+    """Numbers with so many decimals that the widget could not add them exactly: it would
+    route differently from the proof."""
+    scale = point_scale(quiz)
+    largest = sum(
+        max((abs(v) for o in q.options for v in o.score.values()), default=Fraction(0))
+        * (len(q.options) if q.type == "multiple" else 1)
+        for q in quiz.questions
+    )
+    bounds = [abs(b) for bs in seen_by_rules(quiz).bounds.values() for b in bs]
+    if max([largest, *bounds]) * scale < _EXACT_IN_JAVASCRIPT:
+        return
+    numbers = [
+        (where, value)
+        for where, value in leaves(located.data)
+        if isinstance(value, float | int) and not isinstance(value, bool)
+    ]
+    finest = max(numbers, key=lambda pair: exact(pair[1]).denominator)
+    report(
+        finest[0],
+        f"{finest[1]!r} has more decimals than the widget can add exactly (with this quiz's "
+        "other numbers, its sums would pass 2^53 steps); round it to fewer decimals",
+    )
 
 
 def _guarantee_errors(quiz: Quiz, report: Reporter) -> None:

@@ -6,6 +6,7 @@ reach pages whose source (and reader cache) did not change.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from html import escape
@@ -20,7 +21,7 @@ from .loader import quiz_files
 from .model import Quiz
 from .render import render_quiz
 from .toolkit.located_yaml import SourceError
-from .toolkit.source_files import display_path
+from .toolkit.source_files import display_path, line_of_text
 
 __all__ = ["ASSETS", "Placement", "embeds_a_quiz", "place_quizzes", "register_assets"]
 
@@ -28,6 +29,7 @@ __all__ = ["ASSETS", "Placement", "embeds_a_quiz", "place_quizzes", "register_as
 # widget (an ES module). Pages without a quiz load neither.
 # Where the assets stand among the static files Pelican's {static} links can name.
 ASSET_KEY = "pelican-quiz-assets"
+_ID = re.compile(r'\sid="([^"]+)"')
 
 
 class Placement:
@@ -83,10 +85,21 @@ def place_quizzes(content: Any, placement: Placement) -> list[SourceError]:
             settings["QUIZ_REMEMBER"],
             page_title=str(getattr(content, "title", "")),
         )
+        for taken in sorted(page_ids.intersection(_ID.findall(html))):
+            errors.append(
+                SourceError(
+                    source,
+                    line_of_text(content.source_path, taken) or embed.line,
+                    f"the page's id '{taken}' is an id of quiz '{quiz.id}' too (its ids begin "
+                    f"'{prefix}'); give the page's element another id",
+                )
+            )
         first = sum(seen.values()) == 1
         return (_asset_tags(content, settings) if first else "") + html
 
     text = content._content
+    # The page's own ids: a quiz's may not take one, or its labels would point at the page's.
+    page_ids = set(_ID.findall(replace_markers(text, lambda embed: "")))
     if "summary" not in content.metadata:
         # Pelican would cut the page's own HTML to make its summary, quiz and all.
         content.metadata["summary"] = _summary(content, text, placement)

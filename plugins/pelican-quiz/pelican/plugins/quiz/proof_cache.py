@@ -1,5 +1,6 @@
 """Proofs are not repeated: a build whose quiz did not change since it was last proved clean
-takes that verdict, keyed by the quiz's content and the plugin's version.
+takes that verdict, keyed by the quiz's content and a digest of the code that proves it (the
+plugin's version stayed the same through many changes of the proof).
 
 Kept in Pelican's cache folder, only when the site caches content (``CACHE_CONTENT``); links
 are still checked every build, since they depend on the other pages.
@@ -7,32 +8,38 @@ are still checked every build, since they depend on the other pages.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
-from importlib import metadata
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from .model import Quiz
 from .render import quiz_hash
 
-__all__ = ["ProofCache"]
+__all__ = ["ProofCache", "proof_digest"]
 
 FILE_NAME = "pelican-quiz-proofs.json"
 
 
-def _version() -> str:
-    try:
-        return metadata.version("pelican-quiz")
-    except metadata.PackageNotFoundError:  # running from a source tree
-        return "source"
+@cache
+def proof_digest() -> str:
+    """A digest of everything that decides a verdict: the package's Python modules and its
+    schema. Any change to the proof (a fix, a new rule), released or not, proves again."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for file in sorted([*package.rglob("*.py"), package / "quiz.schema.json"]):
+        digest.update(file.relative_to(package).as_posix().encode() + b"\0")
+        digest.update(file.read_bytes() + b"\0")
+    return digest.hexdigest()[:32]
 
 
 class ProofCache:
     def __init__(self, settings: dict[str, Any]) -> None:
         self.enabled = bool(settings.get("CACHE_CONTENT"))
         self.file = Path(settings.get("CACHE_PATH") or "cache") / FILE_NAME
-        self.version = _version()
+        self.version = proof_digest()
         self.proved: set[str] = set()
         if self.enabled and bool(settings.get("LOAD_CONTENT_CACHE", True)):
             try:

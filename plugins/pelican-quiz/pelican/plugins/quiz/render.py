@@ -19,11 +19,11 @@ from .rule_view import decisive_rules, point_scale
 from .scoring import Range, ranges
 from .toolkit.pelican_links import keep_pelican_links
 
-__all__ = ["quiz_data", "quiz_hash", "render_quiz"]
+__all__ = ["markdown", "quiz_data", "quiz_hash", "render_quiz"]
 
 
 @cache
-def _markdown() -> MarkdownIt:
+def markdown() -> MarkdownIt:
     # Quiz text is CommonMark with raw HTML off, whatever reader the site uses; {filename}
     # links are kept for Pelican to resolve.
     md = MarkdownIt("commonmark", {"html": False, "typographer": True})
@@ -31,11 +31,11 @@ def _markdown() -> MarkdownIt:
 
 
 def _block(text: str, path: str) -> str:
-    return _markdown().render(text, {"source_path": path}) if text else ""
+    return markdown().render(text, {"source_path": path}) if text else ""
 
 
 def _inline(text: str, path: str) -> str:
-    return str(_markdown().renderInline(text, {"source_path": path}))
+    return str(markdown().renderInline(text, {"source_path": path}))
 
 
 _number = number_text

@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from .toolkit.located_yaml import Located, SourceError, YamlPath, excerpt
+from .toolkit.located_yaml import Located, SourceError, YamlPath, excerpt, leaves
 
 if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
@@ -68,15 +68,8 @@ def _number_errors(
     """.nan, .inf and numbers past a sane size where the schema said nothing: JSON Schema has
     no word for .nan, and some numbers (condition bounds) have no range of their own."""
     found: list[tuple[int, SourceError]] = []
-
-    def walk(value: Any, where: YamlPath) -> None:
-        if isinstance(value, dict):
-            for key, item in value.items():
-                walk(item, (*where, key))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                walk(item, (*where, index))
-        elif (
+    for where, value in leaves(located.data):
+        if (
             isinstance(value, float | int)
             and not isinstance(value, bool)
             and where not in reported
@@ -88,8 +81,6 @@ def _number_errors(
                 f"(no .nan or .inf, at most {_LARGEST:,} either way)"
             )
             found.append((line or 0, SourceError(path, line, message)))
-
-    walk(located.data, ())
     return found
 
 

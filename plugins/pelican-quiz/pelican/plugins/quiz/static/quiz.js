@@ -1,7 +1,10 @@
 // pelican-quiz widget. Its rules are scoring.py's and conditions.py's (a test checks they agree);
 // no network, no cookie, storage only with QUIZ_REMEMBER.
 
-const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (k in values ? values[k] : m));
+// Maps keyed by ids from the data have no prototype: a question or dimension called
+// "constructor" or "toString" is never found on Object's.
+const map = () => Object.create(null);
+const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (Object.hasOwn(values, k) ? values[k] : m));
 const picks = (a) => (a == null ? [] : [].concat(a));
 
 // A condition (`when` or `show_if`); an absent one always holds. `top`: a tie goes to the
@@ -24,10 +27,10 @@ const share = (d, n) => (d.max > d.min ? (d.lower ? d.max - n : n - d.min) / (d.
 
 // As scoring.result_for: scores, outcome, dimensions to revisit, notices.
 export function score(data, given) {
-  const scores = {}, answers = {};
+  const scores = map(), answers = map();
   for (const d of data.dimensions) scores[d.id] = 0;
   for (const q of data.questions) {
-    if (!holds(q.show_if, answers, {}) || !(q.id in given)) continue;
+    if (!holds(q.show_if, answers, map()) || !Object.hasOwn(given, q.id)) continue;
     answers[q.id] = given[q.id];
     for (const o of q.options) {
       if (picks(given[q.id]).includes(o.id)) for (const d in o.score) scores[d] += o.score[d];
@@ -68,7 +71,7 @@ function widget(root) {
 
   const inputs = (i) => [...sets[i].querySelectorAll("input")];
   const given = () => {
-    const out = {};
+    const out = map();
     data.questions.forEach((q, i) => {
       const on = inputs(i).filter((x) => x.checked).map((x) => x.value);
       if (q.type === "multiple") out[q.id] = on;
@@ -78,9 +81,9 @@ function widget(root) {
   };
   // The questions a reader is asked, given the answers so far.
   const visible = () => {
-    const all = given(), answers = {};
+    const all = given(), answers = map();
     return data.questions.flatMap((q, i) => {
-      if (!holds(q.show_if, answers, {})) return [];
+      if (!holds(q.show_if, answers, map())) return [];
       if (q.id in all) answers[q.id] = all[q.id];
       return [i];
     });

@@ -10,13 +10,22 @@ PyYAML's SafeLoader already refuses arbitrary tags; on top of it this module:
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-__all__ = ["Located", "SourceError", "SourceErrors", "YamlPath", "excerpt", "load_yaml"]
+__all__ = [
+    "Located",
+    "SourceError",
+    "SourceErrors",
+    "YamlPath",
+    "excerpt",
+    "leaves",
+    "load_yaml",
+]
 
 YamlPath = tuple[str | int, ...]
 
@@ -24,6 +33,18 @@ _EXCERPT_LIMIT = 40
 # Deeper than any hand-written file needs, and far from Python's recursion limit.
 MAX_DEPTH = 50
 _TOO_DEEP = f"values are nested more than {MAX_DEPTH} levels deep here; no file needs that many"
+
+
+def leaves(value: Any, where: YamlPath = ()) -> Iterator[tuple[YamlPath, Any]]:
+    """Every value of loaded YAML that is no mapping or list, with its path."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from leaves(item, (*where, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from leaves(item, (*where, index))
+    else:
+        yield where, value
 
 
 def excerpt(value: object, limit: int = _EXCERPT_LIMIT) -> str:

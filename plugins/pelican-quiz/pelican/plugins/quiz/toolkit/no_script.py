@@ -6,27 +6,14 @@ attack into a clear build error instead of odd text on a published page."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from html import unescape
-from typing import Any
 from urllib.parse import unquote
 
-from .located_yaml import Located, SourceError, YamlPath, excerpt
+from .located_yaml import Located, SourceError, excerpt, leaves
 
 __all__ = ["script_errors"]
 
 _SCRIPT = re.compile(r"<\s*/?\s*script\b|\b(?:java|vb)script\s*:|data\s*:\s*text/html", re.I)
-
-
-def _strings(value: Any, path: YamlPath) -> Iterator[tuple[YamlPath, str]]:
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))
 
 
 def script_errors(located: Located, path: str) -> list[SourceError]:
@@ -38,8 +25,8 @@ def script_errors(located: Located, path: str) -> list[SourceError]:
             f"{'.'.join(str(p) for p in where)}: script markup or a script URL is not allowed "
             f"here: {excerpt(text)}",
         )
-        for where, text in _strings(located.data, ())
-        if _SCRIPT.search(text) or _SCRIPT.search(_decoded(text))
+        for where, text in leaves(located.data)
+        if isinstance(text, str) and (_SCRIPT.search(text) or _SCRIPT.search(_decoded(text)))
     ]
 
 
