@@ -15,7 +15,7 @@ from pelican.plugins.quiz.assets import asset_bytes
 from pelican.plugins.quiz.loader import load_quiz, parse_quiz
 from pelican.plugins.quiz.model import Answers, Quiz
 from pelican.plugins.quiz.render import render_quiz
-from pelican.plugins.quiz.scoring import result_for, shown
+from pelican.plugins.quiz.scoring import asked, result_for
 from pelican.plugins.quiz.strings import DEFAULT_STRINGS
 from playwright.sync_api import Page, Route, expect
 
@@ -58,13 +58,27 @@ def quizzes(draw: st.DrawFn) -> dict[str, Any]:
             "type": draw(st.sampled_from(["single", "multiple", "scale"])),
             "options": options,
         }
+        if not questions:  # the gate: points only the first question adds
+            for option in options:
+                option["score"]["gate"] = draw(st.integers(0, 2))
         if questions and draw(st.booleans()):
             earlier = draw(st.sampled_from(questions))
             ids = [o["id"] for o in earlier["options"]]
-            question["show_if"] = {
-                "answer": earlier["id"],
-                "in": draw(st.lists(st.sampled_from(ids), min_size=1, max_size=2, unique=True)),
-            }
+            question["show_if"] = draw(
+                st.sampled_from(
+                    [
+                        {
+                            "answer": earlier["id"],
+                            "in": draw(
+                                st.lists(st.sampled_from(ids), min_size=1, max_size=2, unique=True)
+                            ),
+                        },
+                        {"score": "gate", "at_least": draw(st.integers(1, 2))},
+                    ]
+                )
+            )
+            if draw(st.booleans()):  # what it adds when it is not asked
+                question["skipped"] = {draw(st.sampled_from(dims)): draw(points)}
         questions.append(question)
 
     def condition(depth: int) -> st.SearchStrategy[dict[str, Any]]:
@@ -80,6 +94,14 @@ def quizzes(draw: st.DrawFn) -> dict[str, Any]:
             # top: equal points are common with these small numbers, so ties get tested
             st.lists(st.sampled_from(dims), min_size=2, max_size=3, unique=True).flatmap(
                 lambda among: st.sampled_from(among).map(lambda d: {"top": d, "among": among})
+            )
+            if len(dims) > 1
+            else st.nothing(),
+            # tie: all of them share the most points
+            st.lists(st.sampled_from(dims), min_size=2, max_size=3, unique=True).flatmap(
+                lambda among: st.lists(st.sampled_from(among), min_size=2, unique=True).map(
+                    lambda tie: {"tie": tie, "among": among}
+                )
             )
             if len(dims) > 1
             else st.nothing(),
@@ -130,6 +152,7 @@ def quizzes(draw: st.DrawFn) -> dict[str, Any]:
         }
         for d in dims
     }
+    dimensions["gate"] = {"label": "Gate", "hidden": True}
     result = {
         "scores": draw(st.booleans()),
         "revisit": draw(st.sampled_from([True, False, 1, 2])),
@@ -156,15 +179,6 @@ def _answers(draw: st.DrawFn, quiz: Quiz) -> Answers:
     return answers
 
 
-def _asked(quiz: Quiz, answers: Answers) -> Answers:
-    """The answers a reader actually gives: hidden questions are never asked."""
-    visible: Answers = {}
-    for question in quiz.questions:
-        if shown(question, visible):
-            visible[question.id] = answers[question.id]
-    return visible
-
-
 @settings(
     max_examples=40,
     deadline=None,
@@ -173,7 +187,8 @@ def _asked(quiz: Quiz, answers: Answers) -> Answers:
 @given(data=st.data())
 def test_browser_and_python_agree(page: Page, data: st.DataObject) -> None:
     quiz = parse_quiz(yaml.safe_dump(data.draw(quizzes())), "random", "random.yaml")
-    answers = _asked(quiz, data.draw(st.composite(lambda draw: _answers(draw, quiz))()))
+    # The answers a reader actually gives: hidden questions are never asked.
+    answers = asked(quiz, data.draw(st.composite(lambda draw: _answers(draw, quiz))()))
     _agree(page, quiz, answers)
 
 
@@ -312,3 +327,47 @@ def test_ids_named_like_object_properties_are_only_ids(page: Page) -> None:
     assert driver.current_id() == "constructor"
     for answers in ({"constructor": "yes", "to-do": "a"}, {"constructor": "no", "to-do": "b"}):
         _agree(page, quiz, answers)
+
+
+def test_the_progress_of_a_decision_tree_counts_only_what_can_still_be_asked(page: Page) -> None:
+    # Guarantees issue, part 4: a branch that can no longer be taken was counted as "maybe":
+    # "Question 1 of up to 6" after an answer that ends the quiz, "of up to" on the last one.
+    quiz = load_quiz(FIXTURES / "tree.yaml")
+    driver = _open(page, quiz)
+    expect(driver.progress).to_have_text("Question 1 of up to 6")
+    driver.current().locator("input[value='c']").check()
+    expect(driver.progress).to_have_text("Question 1 of 1")
+    expect(driver.next).to_have_text("See my result")
+    driver.current().locator("input[value='a']").check()
+    expect(driver.progress).to_have_text("Question 1 of up to 3")
+    driver.next.click()
+    driver.current().locator("input[value='y']").check()
+    expect(driver.progress).to_have_text("Question 2 of 2")
+    expect(driver.next).to_have_text("See my result")
+    driver.next.click()
+    expect(driver.result.locator(".quiz-result-title")).to_have_text("The A way")
+    # A quiz with no scores has no "Your scores" and no table of zeros.
+    assert driver.result.locator(".quiz-scores, .quiz-sub").count() == 0
+    assert page.locator(".quiz-points").count() == 0
+
+
+def test_a_question_that_depends_on_boxes_not_yet_ticked_is_counted_as_up_to(page: Page) -> None:
+    # "Real sites" issue, item 8: question 1 said "Question 1 of 2", and the reader later met
+    # "Question 3 of 3".
+    data = yaml.safe_load((FIXTURES / "top-and-count.yaml").read_text(encoding="utf-8"))
+    ticks = data["questions"][2]
+    data["questions"] = [
+        data["questions"][0],
+        ticks,
+        {**data["questions"][1], "show_if": {"count": ticks["id"], "at_least": 1}},
+    ]
+    quiz = parse_quiz(yaml.safe_dump(data), "count", "count.yaml")
+    driver = _open(page, quiz)
+    driver.current().locator("input").first.check()
+    expect(driver.progress).to_have_text("Question 1 of up to 3")
+    driver.next.click()
+    expect(driver.progress).to_have_text("Question 2 of 2")
+    driver.current().locator("input").first.check()
+    expect(driver.progress).to_have_text("Question 2 of 3")
+    driver.next.click()
+    expect(driver.progress).to_have_text("Question 3 of 3")

@@ -18,10 +18,13 @@ def test_the_shipped_files_drop_comments_and_indentation(tmp_path: Path) -> None
     assert script.encode() == asset_bytes("quiz.js") and style.encode() == asset_bytes("quiz.css")
     assert not any(line.startswith(("//", " ")) for line in script.splitlines())
     assert "/*" not in style and not any(line.startswith(" ") for line in style.splitlines())
-    # Nothing but comments and blank space went.
+    # Nothing but comments and blank space went, and no blank inside a string.
     source = (STATIC / "quiz.js").read_text(encoding="utf-8")
     kept = [line.strip() for line in source.splitlines() if line.strip()]
-    assert [line for line in kept if not line.startswith("//")] == script.splitlines()
+    code = [line for line in kept if not line.startswith("//")]
+    assert [line.replace(" ", "") for line in code] == script.replace(" ", "").splitlines()
+    assert 'say(s.forgotten+" "+progress.textContent)' in script
+    assert "(x - d.min)" not in script and "(x-d.min)" in script
 
 
 def test_the_shipped_script_is_a_valid_module(tmp_path: Path) -> None:

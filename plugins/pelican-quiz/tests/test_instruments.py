@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 from pelican.plugins.quiz.check import check_file
 from pelican.plugins.quiz.loader import load_quiz
+from pelican.plugins.quiz.model import Quiz
 from pelican.plugins.quiz.routing import answer_sets, prove, verify
-from pelican.plugins.quiz.scoring import outcome_for, result_for
+from pelican.plugins.quiz.scoring import asked, outcome_for, result_for, scores_for, shown
 
 HERE = Path(__file__).parent / "instruments"
 LEVELS = ["not-at-all", "several-days", "more-than-half", "nearly-every-day"]
@@ -26,6 +27,16 @@ def _phq(total: int, hurting: str = "not-at-all") -> dict[str, str | list[str]]:
         total -= points
     answers["hurting"] = hurting
     return answers
+
+
+def _brute_force(quiz: Quiz) -> dict[str, int]:
+    """How many answer sets reach each outcome, by listing every one (none reaches none)."""
+    tally: dict[str, int] = {}
+    for answers, scores in answer_sets(quiz):
+        outcome = outcome_for(quiz, answers, scores)
+        assert outcome is not None
+        tally[outcome.id] = tally.get(outcome.id, 0) + 1
+    return tally
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in HERE.glob("*.yaml")))
@@ -61,11 +72,7 @@ def test_fewer_points_better_makes_worth_revisiting_right() -> None:
 
 def test_gad7_exact_counts_equal_brute_force() -> None:
     quiz = load_quiz(HERE / "gad-7.yaml")
-    tally: dict[str, int] = {}
-    for answers, scores in answer_sets(quiz):
-        outcome = outcome_for(quiz, answers, scores)
-        assert outcome is not None
-        tally[outcome.id] = tally.get(outcome.id, 0) + 1
+    tally = _brute_force(quiz)
     assert {k: r.count for k, r in prove(quiz).routes.items()} == tally
 
 
@@ -94,3 +101,43 @@ def test_highest_factor_wins_and_a_tie_goes_to_the_first_listed() -> None:
     outgoing = result_for(quiz, {**neutral, "party": "agree"})
     assert outgoing.outcome is not None and outgoing.outcome.id == "outgoing"
     assert sum(r.count for r in prove(quiz).routes.values()) == 5**10
+
+
+def test_two_seasons_tied_on_top_is_an_outcome_of_its_own(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    quiz = load_quiz(HERE / "seasons.yaml")
+    assert verify(quiz).errors == []
+    tied = result_for(quiz, {"weekend": "market", "drink": "tea"})  # 1, 0, 1, 1: tied on top
+    assert tied.outcome is not None and tied.outcome.id == "spring-and-autumn"
+    ahead = result_for(quiz, {"weekend": "hike", "gear": "boots", "drink": "tea"})
+    assert ahead.outcome is not None and ahead.outcome.id == "autumn"
+    # Exact counts, with the named condition as the gate of question 2.
+    tally = _brute_force(quiz)
+    assert {k: r.count for k, r in prove(quiz).routes.items() if r.count} == tally
+    # check --overlaps sees the tie rule and each top rule match the same answer sets.
+    assert check_file(HERE / "seasons.yaml", 60, overlaps=True)
+    out = capsys.readouterr().out
+    assert any(
+        line.split()[:3] == ["spring-and-autumn", "&", "spring"] for line in out.splitlines()
+    )
+
+
+def test_gad2_opens_gad7_by_its_points_and_a_skipped_item_counts() -> None:
+    quiz = load_quiz(HERE / "gad-2-to-7.yaml")
+    assert verify(quiz).errors == []
+    low = result_for(quiz, {"nervous": "several-days", "control": "several-days"})
+    # Two points: the five further items are not asked, and the skipped item adds its 1.
+    assert low.outcome is not None and low.outcome.id == "screened-out"
+    assert low.scores["total"] == 3
+    high = {"nervous": "nearly-every-day", "control": "not-at-all"}
+    assert shown(quiz.question("too-much"), asked(quiz, high), scores_for(quiz, high))
+    answers = {**high, **{q: "not-at-all" for q in ("too-much", "relax", "restless")}}
+    answers |= {"irritable": "not-at-all", "afraid": "not-at-all", "interview": "yes"}
+    result = result_for(quiz, answers)
+    assert result.outcome is not None and result.outcome.id == "mild"
+    assert result.scores["total"] == 3
+    tally = _brute_force(quiz)
+    assert {k: r.count for k, r in prove(quiz).routes.items() if r.count} == tally
+    # 4 x 4 pairs: the 6 that add up to less than 3 end there; the other 10 go on, 4^5 x 2.
+    assert sum(tally.values()) == 6 + 10 * 4**5 * 2

@@ -98,8 +98,9 @@ POINTS = st.sampled_from([0, 1, 2, -1, 3, 0.1, 0.7, 0.2])
 
 @st.composite
 def small_quizzes(draw: st.DrawFn) -> dict:
-    """Random small quizzes: show_if, multiple, decimal points, top, count, notices, hidden
-    dimensions, gaps and overlaps in the bands, questions falling into independent parts."""
+    """Random small quizzes: show_if (on answers, ticks and earlier points), points for skipped
+    questions, multiple, decimal points, top, tie, count, named conditions, notices, hidden
+    dimensions, guarantees, gaps and overlaps in the bands, independent parts."""
     dims = draw(st.lists(st.sampled_from(["a", "b", "c"]), min_size=1, max_size=3, unique=True))
     questions: list[dict] = []
     for index in range(draw(st.integers(1, 4))):
@@ -109,21 +110,37 @@ def small_quizzes(draw: st.DrawFn) -> dict:
             {"id": f"o{n}", "label": f"O{n}", "score": {d: draw(POINTS) for d in scored}}
             for n in range(draw(st.integers(2, 3)))
         ]
+        if index == 0:  # the gate: points only the first question adds, for later show_ifs
+            for option in options:
+                option["score"]["g"] = draw(st.sampled_from([0, 1, 2]))
         question = {"id": f"q{index}", "prompt": "Q?", "type": kind, "options": options}
         if index and draw(st.booleans()):
             earlier = questions[draw(st.integers(0, index - 1))]
-            if earlier["type"] == "multiple" and draw(st.booleans()):
+            gate = draw(st.sampled_from(["answer", "count", "score"]))
+            if gate == "count" and earlier["type"] == "multiple":
                 question["show_if"] = {"count": earlier["id"], "at_least": draw(st.integers(1, 2))}
+            elif gate == "score":
+                question["show_if"] = {"score": "g", "at_least": draw(st.integers(1, 2))}
             else:
                 question["show_if"] = {"answer": earlier["id"], "is": "o0"}
+            if draw(st.booleans()):  # points added when it is not asked
+                question["skipped"] = {draw(st.sampled_from(dims)): draw(POINTS)}
         questions.append(question)
     multiple = [q["id"] for q in questions if q["type"] == "multiple"]
 
+    named = draw(st.booleans())
+
     def leaf() -> dict:
-        kinds = ["score"] + (["top"] if len(dims) > 1 else []) + (["count"] if multiple else [])
+        kinds = ["score"] + (["top", "tie"] if len(dims) > 1 else [])
+        kinds += (["count"] if multiple else []) + (["named"] if named else [])
         kind = draw(st.sampled_from(kinds))
-        if kind == "top":
+        if kind == "named":
+            return {"condition": "shared"}
+        if kind in ("top", "tie"):
             among = draw(st.lists(st.sampled_from(dims), min_size=2, max_size=3, unique=True))
+            if kind == "tie":
+                tie = draw(st.lists(st.sampled_from(among), min_size=2, unique=True))
+                return {"tie": tie, "among": among}
             return {"top": draw(st.sampled_from(among)), "among": among}
         if kind == "count":
             bound = draw(st.sampled_from(["below", "at_least"]))
@@ -143,6 +160,8 @@ def small_quizzes(draw: st.DrawFn) -> dict:
             return {"all": [when, leaf()]}
         return {"not": when} if wrap == "not" else when
 
+    # A named condition, itself any leaf but a name, used by name wherever a leaf may stand.
+    shared = {"count": multiple[0], "at_least": 1} if multiple else {"score": dims[0], "below": 1}
     outcomes = [
         {"id": f"r{index}", "title": "R", "link": LINK, "when": condition()}
         for index in range(draw(st.integers(1, 3)))
@@ -177,12 +196,14 @@ def small_quizzes(draw: st.DrawFn) -> dict:
     return {
         "title": "Random",
         "dimensions": {
-            d: {"label": d.upper(), "link": LINK, "hidden": draw(st.booleans())} for d in dims
+            **{d: {"label": d.upper(), "link": LINK, "hidden": draw(st.booleans())} for d in dims},
+            "g": {"label": "Gate", "hidden": True},
         },
         "questions": questions,
         "outcomes": outcomes,
         "notices": notices,
         "guarantees": guarantees,
+        "conditions": {"shared": shared},
     }
 
 

@@ -8,7 +8,12 @@ A condition's leaves are of four kinds:
   ticked (a question that is not asked has none);
 - ``{top: D, among: [D, ...]}``: D has the most points of ``among`` (the loader fills it in:
   every shown dimension when the author leaves it out). A tie goes to the dimension listed
-  first in ``among``, so exactly one dimension is always on top.
+  first in ``among``, so exactly one dimension is always on top;
+- ``{tie: [D, E, ...], among: [...]}``: D, E... share the most points of ``among``: none of
+  ``among`` has more than any of them.
+
+A named condition (``{condition: NAME}``) is replaced by the condition it names when the quiz
+is loaded, so nothing here meets one.
 
 ``all``, ``any`` and ``not`` combine them.
 """
@@ -30,14 +35,15 @@ __all__ = [
     "map_bounds",
     "map_leaves",
     "references",
+    "tied",
     "top_of",
 ]
 
-LEAF_KINDS = ("score", "answer", "count", "top")
+LEAF_KINDS = ("score", "answer", "count", "top", "tie")
 
 
 def leaf_kind(leaf: Condition) -> str:
-    """Which of the four kinds of leaf ``leaf`` is."""
+    """Which kind of leaf ``leaf`` is (:data:`LEAF_KINDS`)."""
     return next(kind for kind in LEAF_KINDS if kind in leaf)
 
 
@@ -48,6 +54,12 @@ def top_of(among: list[str], scores: Mapping[str, Fraction | int]) -> str:
         if scores.get(dimension, 0) > scores.get(best, 0):
             best = dimension
     return best
+
+
+def tied(tie: list[str], among: list[str], scores: Mapping[str, Fraction | int]) -> bool:
+    """Whether every dimension of ``tie`` has the most points of ``among``."""
+    most = max(scores.get(d, 0) for d in among)
+    return all(scores.get(d, 0) == most for d in tie)
 
 
 def _picked(answers: Answers, question: str) -> list[str]:
@@ -68,6 +80,8 @@ def evaluate(condition: Condition | None, answers: Answers, scores: Mapping[str,
     kind = leaf_kind(condition)
     if kind == "top":
         return bool(top_of(condition["among"], scores) == condition["top"])
+    if kind == "tie":
+        return tied(condition["tie"], condition["among"], scores)
     if kind == "answer":
         wanted = [condition["is"]] if "is" in condition else condition["in"]
         return any(option in wanted for option in _picked(answers, condition["answer"]))
@@ -160,6 +174,10 @@ def _describe(condition: Condition, quiz: Quiz) -> str:
             f"your {_label(quiz, condition['top'])} points are the most of {among} (on a tie, "
             "the one named first here counts as the most)"
         )
+    if kind == "tie":
+        tie = " and ".join(_label(quiz, d) for d in condition["tie"])
+        among = ", ".join(_label(quiz, d) for d in condition["among"])
+        return f"your {tie} points are equal, and none of {among} has more"
     question = quiz.question(condition[kind])
     number = quiz.questions.index(question) + 1
     if kind == "count":

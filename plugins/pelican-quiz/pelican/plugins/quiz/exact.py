@@ -32,7 +32,7 @@ from typing import TypeVar
 from .conditions import references
 from .model import Answers, Question, Quiz
 from .rule_view import Seen, View, choices, point_scale, seen_by_rules
-from .scoring import question_range, scores_for, shown
+from .scoring import adds_to, question_range, scores_for, shown
 
 __all__ = ["ProofTooLong", "State", "exact_states"]
 
@@ -75,11 +75,14 @@ def _parts(quiz: Quiz, dimensions: list[str]) -> list[list[Question]]:
 
     scorer: dict[str, int] = {}
     for i, question in enumerate(quiz.questions):
+        # A show_if joins the questions it looks at, or those that add to the points it
+        # looks at (all of them earlier: the loader makes sure).
         linked = [
-            index[leaf.get("answer") or leaf["count"]] for _, leaf in references(question.show_if)
+            scorer.get(leaf["score"], i) if kind == "score" else index[leaf[kind]]
+            for kind, leaf in references(question.show_if)
         ]
         for dimension in dimensions:
-            if any(o.score.get(dimension) for o in question.options):
+            if adds_to(question, dimension):
                 linked.append(scorer.setdefault(dimension, i))
         for other in linked:
             parent[root(other)] = root(i)
@@ -149,21 +152,31 @@ def _walk(
 ) -> _Walk:
     dominance = _Dominance(part, dimensions, scale, seen)
     states: _Walk = {(tuple(0 for _ in dimensions), ()): (1, {})}
+
+    def plus(points: tuple[int, ...], delta: tuple[int, ...]) -> tuple[int, ...]:
+        return tuple(
+            a if a == OUT_OF_THE_RUNNING else a + b for a, b in zip(points, delta, strict=True)
+        )
+
     for step, question in enumerate(part):
         distinct = choices(question, dimensions, scale, seen)
+        skipped = tuple(int(question.skipped.get(d, 0) * scale) for d in dimensions)
         following: _Walk = {}
         for (points, views), (count, example) in states.items():
             clock.check(len(states) + len(following))
-            if not shown(question, example):
-                _merge(following, (points, views), count, example)
+            # The points so far, for a show_if on points of earlier questions.
+            scores = {
+                d: Fraction(p, scale)
+                for d, p in zip(dimensions, points, strict=True)
+                if p != OUT_OF_THE_RUNNING
+            }
+            if not shown(question, example, scores):
+                key = (dominance.apply(step, plus(points, skipped)), views)
+                _merge(following, key, count, example)
                 continue
             for choice in distinct:
-                added = tuple(
-                    a if a == OUT_OF_THE_RUNNING else a + b
-                    for a, b in zip(points, choice.delta, strict=True)
-                )
                 key = (
-                    dominance.apply(step, added),
+                    dominance.apply(step, plus(points, choice.delta)),
                     views if choice.view is None else (*views, (question.id, choice.view)),
                 )
                 _merge(following, key, count * choice.ways, {**example, question.id: choice.answer})
@@ -229,9 +242,7 @@ def exact_states(quiz: Quiz, seconds: float | None = None) -> Iterator[State]:
     scale = point_scale(quiz)
     abstraction = _Abstraction(seen, scale)
     parts = _parts(quiz, dimensions)
-    owned = [
-        [d for d in dimensions if any(o.score.get(d) for q in p for o in q.options)] for p in parts
-    ]
+    owned = [[d for d in dimensions if any(adds_to(q, d) for q in p)] for p in parts]
     # Dimensions no question adds to stay at 0: they start the combination.
     still = {d: 0 for d in dimensions if not any(d in own for own in owned)}
     combined: _Combined = {abstraction.summary(still, ()): (1, {})}

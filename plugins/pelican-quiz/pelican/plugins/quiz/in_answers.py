@@ -4,7 +4,7 @@ question 2" wherever a bound on points means exactly that.
 
 A bound on a dimension can be said in answers when one question alone adds points to it and
 takes one answer: the bound holds for exactly the options whose points meet it (and, when the
-question may be skipped, whenever it is not asked, since it then adds nothing).
+question may be skipped, whenever it is not asked, if what it adds skipped meets the bound).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from fractions import Fraction
 
 from .conditions import map_leaves, references
 from .model import Condition, Question, Quiz
+from .scoring import adds_to
 
 __all__ = ["in_answers", "summed_dimensions"]
 
@@ -20,7 +21,7 @@ __all__ = ["in_answers", "summed_dimensions"]
 def _only_source(quiz: Quiz, dimension: str) -> Question | None:
     """The one question that adds points to ``dimension``, if there is one and it takes one
     answer."""
-    sources = [q for q in quiz.questions if any(o.score.get(dimension) for o in q.options)]
+    sources = [q for q in quiz.questions if adds_to(q, dimension)]
     if len(sources) != 1 or sources[0].type == "multiple":
         return None
     return sources[0]
@@ -38,7 +39,8 @@ def _said_in_answers(quiz: Quiz, leaf: Condition) -> Condition | None:
     options = [
         o.id for o in question.options if _meets(leaf, o.score.get(leaf["score"], Fraction(0)))
     ]
-    skipped = question.show_if is not None and _meets(leaf, Fraction(0))
+    when_skipped = question.skipped.get(leaf["score"], Fraction(0))
+    skipped = question.show_if is not None and _meets(leaf, when_skipped)
     if len(options) == len(question.options) and not skipped:
         return None  # it always holds: a bound no one would write; the sum says it as well
     picked: Condition = {"answer": question.id, "in": options}
@@ -65,6 +67,6 @@ def summed_dimensions(quiz: Quiz, conditions: list[Condition | None]) -> set[str
         for kind, leaf in references(in_answers(condition, quiz)):
             if kind == "score":
                 needed.add(leaf["score"])
-            elif kind == "top":
+            elif kind in ("top", "tie"):
                 needed.update(leaf["among"])
     return needed

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from difflib import get_close_matches
 from fractions import Fraction
 from pathlib import Path
@@ -23,8 +23,10 @@ from .model import (
     ResultView,
     exact,
 )
+from .named_conditions import expand, named_condition_errors
 from .rule_view import point_scale, seen_by_rules
 from .schema import schema_errors
+from .scoring import adds_to
 from .toolkit.located_yaml import (
     Located,
     SourceError,
@@ -92,6 +94,8 @@ def parse_quiz(text: str, quiz_id: str, path: str) -> Quiz:
             ]
         )
     errors = schema_errors(located, path) + script_errors(located, path)
+    if not errors:
+        errors = named_condition_errors(located, path, unknown)
     if errors:
         raise QuizErrors(errors)
     quiz = _build(located, quiz_id, path)
@@ -101,11 +105,15 @@ def parse_quiz(text: str, quiz_id: str, path: str) -> Quiz:
     return quiz
 
 
-def _normalised(condition: Condition | None, shown: list[str]) -> Condition | None:
-    """Bounds on points as exact numbers, and every `top` with its `among` spelled out."""
+def _normalised(
+    condition: Condition | None, shown: list[str], names: Mapping[str, Condition]
+) -> Condition | None:
+    """Named conditions replaced by what they name, bounds on points as exact numbers, and
+    every `top` and `tie` with its `among` spelled out."""
+    condition = expand(condition, names)
 
     def leaf(part: Condition) -> Condition:
-        if "top" in part and "among" not in part:
+        if ("top" in part or "tie" in part) and "among" not in part:
             part["among"] = list(shown)
         return part
 
@@ -152,6 +160,7 @@ def _build(located: Located, quiz_id: str, path: str) -> Quiz:
         for key, value in data.get("dimensions", {}).items()
     }
     shown = [d.id for d in dimensions.values() if not d.hidden]
+    names = data.get("conditions", {})
     questions = [
         Question(
             q["id"],
@@ -159,24 +168,29 @@ def _build(located: Located, quiz_id: str, path: str) -> Quiz:
             q.get("type", "scale" if "scale" in q else "single"),
             _options(data, q),
             q.get("help", ""),
-            _normalised(q.get("show_if"), shown),
+            _normalised(q.get("show_if"), shown, names),
+            {k: exact(v) for k, v in q.get("skipped", {}).items()},
         )
         for q in data["questions"]
     ]
     outcomes = [
         Outcome(
-            o["id"], o["title"], o["link"], o.get("body", ""), _normalised(o.get("when"), shown)
+            o["id"],
+            o["title"],
+            o["link"],
+            o.get("body", ""),
+            _normalised(o.get("when"), shown, names),
         )
         for o in data["outcomes"]
     ]
     notices = [
-        Notice(n["id"], n["text"], _normalised(n["when"], shown) or {})
+        Notice(n["id"], n["text"], _normalised(n["when"], shown, names) or {})
         for n in data.get("notices", [])
     ]
     guarantees = [
         Guarantee(
             g["id"],
-            _normalised(g.get("when"), shown),
+            _normalised(g.get("when"), shown, names),
             tuple(g.get("never", ())),
             tuple(g["only"]) if "only" in g else None,
             tuple(g.get("shows", ())),
@@ -256,6 +270,18 @@ def _question_errors(quiz: Quiz, data: dict[str, Any], report: Reporter) -> None
                     (*where, key),
                     f"{key}: goes with scale:; with options:, give each option its score:",
                 )
+        for dimension in raw.get("skipped", {}):
+            if dimension not in quiz.dimensions:
+                report(
+                    (*where, "skipped", dimension),
+                    f"skipped points for {unknown('dimension', dimension, quiz.dimensions)}",
+                )
+        if "skipped" in raw and "show_if" not in raw:
+            report(
+                (*where, "skipped"),
+                f"question '{question.id}' is always asked, so its skipped: points are never "
+                "added; give it a show_if, or drop them",
+            )
         if raw.get("scores") and raw["scores"] not in quiz.dimensions:
             report(
                 (*where, "scores"),
@@ -387,9 +413,15 @@ def _check_condition(
     in_show_if: bool,
 ) -> None:
     for kind, leaf in references(condition):
-        if kind in ("score", "top"):
-            if in_show_if:
-                report(where, "show_if can only look at earlier answers, not scores")
+        if kind in ("score", "top", "tie"):
+            if in_show_if and kind != "score":
+                report(
+                    where,
+                    f"show_if cannot look at {kind}: it compares points that later questions "
+                    "may still add to",
+                )
+            elif kind == "score" and in_show_if and leaf["score"] in quiz.dimensions:
+                _check_score_gate(quiz, leaf["score"], allowed, where, report)
             elif kind == "score":
                 if leaf["score"] not in quiz.dimensions:
                     report(
@@ -423,19 +455,39 @@ def _check_condition(
                     report(where, f"question '{target.id}' has no option '{option}'")
 
 
+def _check_score_gate(
+    quiz: Quiz, dimension: str, earlier: list[Question], where: YamlPath, report: Reporter
+) -> None:
+    """A show_if may look at points only the questions before it add: when it is asked, they
+    are all the points there will be."""
+    later = [q for q in quiz.questions if q not in earlier and adds_to(q, dimension)]
+    if later:
+        label = quiz.dimensions[dimension].label
+        report(
+            where,
+            f"show_if looks at “{label}” points, which question '{later[0].id}' (this one or "
+            "a later one) still adds to; a show_if may look only at points the questions "
+            "before it add",
+        )
+
+
 def _check_top(quiz: Quiz, leaf: Condition, where: YamlPath, report: Reporter) -> None:
-    strangers = [d for d in [leaf["top"], *leaf["among"]] if d not in quiz.dimensions]
+    """A `top` or a `tie`: known dimensions, two or more to compare, each one of them."""
+    kind = "top" if "top" in leaf else "tie"
+    named = [leaf["top"]] if kind == "top" else list(leaf["tie"])
+    strangers = [d for d in [*named, *leaf["among"]] if d not in quiz.dimensions]
     if strangers:
         report(where, f"condition uses {unknown('dimension', strangers[0], quiz.dimensions)}")
     elif len(leaf["among"]) < 2:
         report(
             where,
-            "top needs two or more dimensions to compare (give among: when most "
+            f"{kind} needs two or more dimensions to compare (give among: when most "
             "dimensions are hidden)",
         )
-    elif leaf["top"] not in leaf["among"]:
+    elif any(d not in leaf["among"] for d in named):
+        outside = next(d for d in named if d not in leaf["among"])
         among = ", ".join(leaf["among"])
         report(
             where,
-            f"top: '{leaf['top']}' is not one of the dimensions it is compared with ({among})",
+            f"{kind}: '{outside}' is not one of the dimensions it is compared with ({among})",
         )

@@ -69,6 +69,8 @@ class Question:
     options: tuple[Option, ...]
     help: str = ""
     show_if: Condition | None = None
+    # What the question adds when `show_if` skips it (a skipped item counted as 1, say).
+    skipped: dict[str, Fraction] = field(default_factory=dict)
 
     def option_ids(self) -> list[str]:
         return [option.id for option in self.options]

@@ -16,7 +16,7 @@ from .conditions import describe, describe_html, is_nested, map_bounds
 from .in_answers import in_answers, summed_dimensions
 from .model import Condition, Dimension, Question, Quiz, number_text
 from .rule_view import decisive_rules, point_scale
-from .scoring import Range, ranges
+from .scoring import Range, adds_to, ranges
 from .toolkit.pelican_links import keep_pelican_links
 
 __all__ = ["markdown", "quiz_data", "quiz_hash", "render_quiz"]
@@ -66,11 +66,12 @@ def quiz_data(quiz: Quiz, strings: Mapping[str, str], remember: bool) -> dict[st
             {
                 "id": q.id,
                 "type": q.type,
-                "show_if": q.show_if,
+                "show_if": map_bounds(q.show_if, lambda bound: int(bound * scale)),
                 "options": [
                     {"id": o.id, "score": {d: int(v * scale) for d, v in o.score.items()}}
                     for o in q.options
                 ],
+                "skipped": {d: int(v * scale) for d, v in q.skipped.items()},
             }
             for q in quiz.questions
         ],
@@ -178,15 +179,18 @@ def _points_table(quiz: Quiz, dims: list[Dimension], strings: Mapping[str, str])
     )
     rows = []
     for number, question in enumerate(quiz.questions, 1):
-        if not any(o.score.get(d.id) for o in question.options for d in dims):
+        if not any(adds_to(question, d.id) for d in dims):
             continue  # it adds nothing to add up
         rows.append(
             f'<tbody><tr><th scope="rowgroup" colspan="{len(dims) + 1}">{number}. '
             f"{_inline(question.prompt, path)}</th></tr>"
         )
-        for option in question.options:
-            cells = "".join(f"<td>{_number(option.score.get(d.id, 0))}</td>" for d in dims)
-            rows.append(f'<tr><th scope="row">{_inline(option.label, path)}</th>{cells}</tr>')
+        answers = [(_inline(o.label, path), o.score) for o in question.options]
+        if question.skipped:  # what it adds when it is not asked
+            answers.append((escape(strings["not_asked"]), question.skipped))
+        for label, score in answers:
+            cells = "".join(f"<td>{_number(score.get(d.id, 0))}</td>" for d in dims)
+            rows.append(f'<tr><th scope="row">{label}</th>{cells}</tr>')
         rows.append("</tbody>")
     return (
         f'<div class="quiz-table-wrap" role="region" tabindex="0" '

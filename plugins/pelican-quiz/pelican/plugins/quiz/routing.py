@@ -20,7 +20,7 @@ from .exact import ProofTooLong, State, exact_states
 from .examples import format_answers
 from .guarantees import Kept, breach, guarantee_errors
 from .model import Answers, Quiz, number_text
-from .scoring import add_points, result_for, shown
+from .scoring import add_points, add_skipped, result_for, shown
 from .toolkit.located_yaml import SourceError
 
 __all__ = [
@@ -69,8 +69,10 @@ def answer_sets(quiz: Quiz) -> Iterator[tuple[Answers, dict[str, Fraction]]]:
             yield answers, scores
             return
         question = quiz.questions[index]
-        if not shown(question, answers):
-            yield from walk(index + 1, answers, scores)
+        if not shown(question, answers, scores):
+            skipped = dict(scores)
+            add_skipped(skipped, question)
+            yield from walk(index + 1, answers, skipped)
             return
         for choice in choices[index]:
             next_scores = dict(scores)
@@ -265,9 +267,12 @@ def _case_problem(quiz: Quiz, answers: Answers) -> str | None:
     if unknown:
         return f"unknown question '{unknown[0]}'"
     visible: Answers = {}
+    scores = dict.fromkeys(quiz.dimensions, Fraction(0))
     for question in quiz.questions:
-        asked = shown(question, visible)
+        asked = shown(question, visible, scores)
         given = answers.get(question.id)
+        if not asked:
+            add_skipped(scores, question)
         if asked and given is None:
             return f"question '{question.id}' is shown for these answers but has no answer"
         if not asked and given is not None:
@@ -281,6 +286,7 @@ def _case_problem(quiz: Quiz, answers: Answers) -> str | None:
             if option not in question.option_ids():
                 return f"question '{question.id}' has no option '{option}'"
         visible[question.id] = given
+        add_points(scores, question, given if isinstance(given, list) else [given])
     return None
 
 

@@ -70,6 +70,12 @@ def seen_by_rules(quiz: Quiz) -> Seen:
                 seen.bounds.setdefault(leaf["score"], []).append(Fraction(bound))
             elif kind == "top" and tuple(leaf["among"]) not in seen.groups:
                 seen.groups.append(tuple(leaf["among"]))
+            elif kind == "tie":
+                # A tie holds when each of its dimensions, listed first, would be on top.
+                for first in leaf["tie"]:
+                    group = (first, *(d for d in leaf["among"] if d != first))
+                    if group not in seen.groups:
+                        seen.groups.append(group)
             elif kind == "answer":
                 wanted = frozenset([leaf["is"]] if "is" in leaf else leaf["in"])
                 sets = seen.answers.setdefault(leaf["answer"], [])
@@ -85,6 +91,7 @@ def point_scale(quiz: Quiz) -> int:
     is a whole number: the proof and the widget both add whole numbers (0.7 + 0.1 is 0.8)."""
     numbers = [Fraction(b) for bounds in seen_by_rules(quiz).bounds.values() for b in bounds]
     numbers += [o.score[d] for q in quiz.questions for o in q.options for d in o.score]
+    numbers += [points for q in quiz.questions for points in q.skipped.values()]
     return math.lcm(1, *(n.denominator for n in numbers))
 
 

@@ -20,7 +20,8 @@ SCHEMA_PATH = Path(__file__).with_name("quiz.schema.json")
 _CONDITION_FORMS = (
     "{score: D, below: N}, {score: D, at_least: N}, {answer: Q, is: O}, "
     "{answer: Q, in: [O, ...]}, {count: Q, at_least: N}, {count: Q, below: N}, "
-    "{top: D}, {top: D, among: [D, ...]}, {all: [...]}, {any: [...]} or {not: ...}"
+    "{top: D}, {top: D, among: [D, ...]}, {tie: [D, D, ...]}, {condition: NAME}, "
+    "{all: [...]}, {any: [...]} or {not: ...}"
 )
 _TYPE_NAMES = {
     "object": "a mapping",

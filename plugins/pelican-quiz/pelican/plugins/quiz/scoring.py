@@ -15,6 +15,8 @@ from .model import Answers, Dimension, Notice, Outcome, Question, Quiz
 __all__ = [
     "Range",
     "Result",
+    "add_skipped",
+    "adds_to",
     "asked",
     "chosen",
     "notices_for",
@@ -24,6 +26,7 @@ __all__ = [
     "scores_for",
     "share",
     "shown",
+    "walk",
 ]
 
 
@@ -35,9 +38,12 @@ def chosen(question: Question, answers: Answers) -> list[str]:
     return list(given) if isinstance(given, list) else [given]
 
 
-def shown(question: Question, answers: Answers) -> bool:
-    """Whether ``question`` is asked, given the answers to the questions before it."""
-    return evaluate(question.show_if, answers, {})
+def shown(
+    question: Question, answers: Answers, scores: Mapping[str, Fraction] | None = None
+) -> bool:
+    """Whether ``question`` is asked, given the answers to the questions before it and the
+    points they add (a show_if may look at points only earlier questions add)."""
+    return evaluate(question.show_if, answers, scores or {})
 
 
 def add_points(scores: dict[str, Fraction], question: Question, picked: list[str]) -> None:
@@ -47,26 +53,42 @@ def add_points(scores: dict[str, Fraction], question: Question, picked: list[str
                 scores[dimension] += points
 
 
-def asked(quiz: Quiz, answers: Answers) -> Answers:
-    """The answers to the questions that are asked: a question `show_if` skips has none."""
+def adds_to(question: Question, dimension: str) -> bool:
+    """Whether ``question`` can add points to ``dimension``, answered or skipped."""
+    return any(o.score.get(dimension) for o in question.options) or bool(
+        question.skipped.get(dimension)
+    )
+
+
+def add_skipped(scores: dict[str, Fraction], question: Question) -> None:
+    """What a question adds when it is not asked (`skipped:`)."""
+    for dimension, points in question.skipped.items():
+        scores[dimension] += points
+
+
+def walk(quiz: Quiz, answers: Answers) -> tuple[Answers, dict[str, Fraction]]:
+    """The answers to the questions that are asked (a question `show_if` skips has none), and
+    the points they add, with what each skipped question adds."""
     visible: Answers = {}
+    scores = dict.fromkeys(quiz.dimensions, Fraction(0))
     for question in quiz.questions:
-        if shown(question, visible) and question.id in answers:
+        if not shown(question, visible, scores):
+            add_skipped(scores, question)
+        elif question.id in answers:
             visible[question.id] = answers[question.id]
-    return visible
+            add_points(scores, question, chosen(question, visible))
+    return visible, scores
+
+
+def asked(quiz: Quiz, answers: Answers) -> Answers:
+    """The answers to the questions that are asked."""
+    return walk(quiz, answers)[0]
 
 
 def scores_for(quiz: Quiz, answers: Answers) -> dict[str, Fraction]:
-    """Points per dimension, exactly; a question that is not asked adds nothing."""
-    return _points(quiz, asked(quiz, answers))
-
-
-def _points(quiz: Quiz, visible: Answers) -> dict[str, Fraction]:
-    """Points per dimension of answers that are all to questions asked."""
-    scores = dict.fromkeys(quiz.dimensions, Fraction(0))
-    for question in quiz.questions:
-        add_points(scores, question, chosen(question, visible))
-    return scores
+    """Points per dimension, exactly: the answers to the questions asked, and what each
+    skipped question adds."""
+    return walk(quiz, answers)[1]
 
 
 @dataclass(frozen=True)
@@ -80,7 +102,8 @@ class Range:
 def question_range(question: Question, dimension: str) -> Range:
     """The least and the most one question can add to ``dimension``: a single answer one
     option's points, a multiple answer any of its options' (the negative ones at worst, the
-    positive ones at best); a question that `show_if` can skip may add nothing."""
+    positive ones at best); a question that `show_if` can skip may add what it adds skipped
+    (nothing, unless it says)."""
     points = [o.score.get(dimension, Fraction(0)) for o in question.options]
     if question.type == "multiple":
         least = sum((p for p in points if p < 0), Fraction(0))
@@ -88,7 +111,8 @@ def question_range(question: Question, dimension: str) -> Range:
     else:
         least, most = min(points), max(points)
     if question.show_if is not None:
-        least, most = min(least, Fraction(0)), max(most, Fraction(0))
+        skipped = question.skipped.get(dimension, Fraction(0))
+        least, most = min(least, skipped), max(most, skipped)
     return Range(least, most)
 
 
@@ -141,8 +165,7 @@ def notices_for(quiz: Quiz, answers: Answers, scores: Mapping[str, Fraction]) ->
 
 
 def result_for(quiz: Quiz, answers: Answers) -> Result:
-    visible = asked(quiz, answers)
-    scores = _points(quiz, visible)
+    visible, scores = walk(quiz, answers)
     return Result(
         outcome_for(quiz, visible, scores),
         scores,

@@ -37,6 +37,8 @@ DEFAULT_STRINGS: dict[str, str] = {
     "yours.",
     "points_caption": "Points for each answer",
     "question_column": "Question and answer",
+    # The row of a question's points for when it is not asked (`skipped:`).
+    "not_asked": "Not asked",
     "only_if": "Answer this only if: {condition}",
     "only_if_list": "Answer this only if:",
     "revisit_intro": "Any area where your points are in the weaker half of its range (below "

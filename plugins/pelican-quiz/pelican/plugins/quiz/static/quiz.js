@@ -8,44 +8,64 @@ const fill = (text, values) => text.replace(/\{(\w+)\}/g, (m, k) => (Object.hasO
 const picks = (a) => (a == null ? [] : [].concat(a));
 
 // A condition (`when` or `show_if`); an absent one always holds. `top`: a tie goes to the
-// dimension listed first in `among`. `count`: boxes ticked.
-const holds = (c, answers, scores) => {
-  const v = (d) => scores[d] || 0;
-  return (
-    !c ||
-    (c.all ? c.all.every((x) => holds(x, answers, scores))
-    : c.any ? c.any.some((x) => holds(x, answers, scores))
-    : c.not ? !holds(c.not, answers, scores)
-    : c.top ? c.among.every((d, i) => v(c.top) > v(d) || (v(c.top) == v(d) && c.among.indexOf(c.top) <= i))
+// dimension listed first in `among`; `tie`: all of them share the most. `count`: boxes ticked.
+// With `open` (question ids, and "d:" + each dimension such a question adds to, whose answers
+// are not known yet), a condition that depends on them is null: it may go either way.
+const holds = (c, answers, scores, open = new Set()) => {
+  const v = (d) => scores[d] || 0, sub = (x) => holds(x, answers, scores, open);
+  if (!c) return true;
+  if (c.all || c.any) {
+    const r = (c.all || c.any).map(sub), won = !c.all;
+    return r.includes(won) ? won : r.includes(null) ? null : !won;
+  }
+  if (c.not) return ((r) => (r === null ? null : !r))(sub(c.not));
+  if (open.has(c.score ? "d:" + c.score : c.answer || c.count)) return null;
+  return c.top ? c.among.every((d, i) => v(c.top) > v(d) || (v(c.top) == v(d) && c.among.indexOf(c.top) <= i))
+    : c.tie ? c.tie.every((t) => c.among.every((d) => v(t) >= v(d)))
     : c.answer ? picks(answers[c.answer]).some((o) => ("is" in c ? [c.is] : c.in).includes(o))
-    : ((n) => ("below" in c ? n < c.below : n >= c.at_least))(c.score ? v(c.score) : picks(answers[c.count]).length))
-  );
+    : ((n) => ("below" in c ? n < c.below : n >= c.at_least))(c.score ? v(c.score) : picks(answers[c.count]).length);
 };
+
+// As scoring.walk: the questions asked, in order, the answers to them and the points, with
+// what a skipped question adds. With `at` (the question the reader is on), answers after it,
+// and one not given yet, are not known: a question whose show_if depends on them is a
+// "maybe", and its own answer stays open too.
+function route(data, given, at = Infinity) {
+  const scores = map(), answers = map(), asked = [], maybe = [], open = new Set();
+  for (const d of data.dimensions) scores[d.id] = 0;
+  const add = (points) => {
+    for (const d in points) scores[d] += points[d];
+  };
+  data.questions.forEach((q, j) => {
+    const h = holds(q.show_if, answers, scores, open);
+    if (h === false) return add(q.skipped);
+    (h ? asked : maybe).push(j);
+    if (j > at || h === null || (at < Infinity && !Object.hasOwn(given, q.id))) {
+      open.add(q.id);
+      for (const o of [{ score: q.skipped }, ...q.options]) for (const d in o.score) open.add("d:" + d);
+    } else if (Object.hasOwn(given, q.id)) {
+      answers[q.id] = given[q.id];
+      for (const o of q.options) if (picks(given[q.id]).includes(o.id)) add(o.score);
+    }
+  });
+  return { scores, answers, asked, maybe };
+}
 
 // How good a score is, from 0 (the dimension's worst) to 1 (its best), as scoring.share.
 const share = (d, n) => (d.max > d.min ? (d.lower ? d.max - n : n - d.min) / (d.max - d.min) : 1);
 
 // As scoring.result_for: scores, outcome, dimensions to revisit, notices.
 export function score(data, given) {
-  const scores = map(), answers = map();
-  for (const d of data.dimensions) scores[d.id] = 0;
-  for (const q of data.questions) {
-    if (!holds(q.show_if, answers, map()) || !Object.hasOwn(given, q.id)) continue;
-    answers[q.id] = given[q.id];
-    for (const o of q.options) {
-      if (picks(given[q.id]).includes(o.id)) for (const d in o.score) scores[d] += o.score[d];
-    }
-  }
-  const when = (x) => holds(x.when, answers, scores);
+  const r = route(data, given), scores = r.scores;
+  const when = (x) => holds(x.when, r.answers, scores);
   const outcome = data.outcomes.find(when);
   // The worst first, at most `result.revisit` of them (null: all).
   const revisit = data.dimensions
     .filter((d) => !d.hidden && share(d, scores[d.id]) < 0.5)
     .sort((x, y) => share(x, scores[x.id]) - share(y, scores[y.id]))
-    .slice(0, data.result.revisit ?? Infinity);
+    .slice(0, data.result.revisit ?? 1e9);
   return {
-    answers,
-    scores,
+    ...r,
     outcome: outcome && outcome.id,
     revisit: revisit.map((d) => d.id),
     notices: data.notices.filter(when).map((n) => n.id),
@@ -80,26 +100,16 @@ function widget(root) {
     return out;
   };
   // The questions a reader is asked, given the answers so far.
-  const visible = () => {
-    const all = given(), answers = map();
-    return data.questions.flatMap((q, i) => {
-      if (!holds(q.show_if, answers, map())) return [];
-      if (q.id in all) answers[q.id] = all[q.id];
-      return [i];
-    });
-  };
+  const visible = () => route(data, given()).asked;
   const say = (text) => (status.textContent = text);
   const focusQuestion = () => (inputs(at).find((x) => x.checked) || inputs(at)[0]).focus();
 
-  // Later questions whose show_if looks at an answer not given yet may still be asked.
-  const refs = (c) => (!c ? [] : c.all || c.any ? (c.all || c.any).flatMap(refs) : c.not ? refs(c.not) : [c.answer || c.count]);
-
+  // An honest count: the questions surely asked, and "up to" while later ones may or may not
+  // be, by the answers still to come (a question that can no longer be asked is not counted).
   function show(i, moveFocus) {
     at = i;
-    const all = given();
-    const maybe = data.questions.filter((q, j) => j > i && refs(q.show_if).some((id) => !(id in all)));
-    const steps = visible().filter((j) => !maybe.includes(data.questions[j]));
-    const n = steps.indexOf(i) + 1, total = steps.length + maybe.length;
+    const { asked, maybe } = route(data, given(), i);
+    const n = asked.indexOf(i) + 1, total = asked.length + maybe.length;
     sets.forEach((f, j) => (f.hidden = j !== i));
     sets[i].querySelector(".quiz-number").textContent = n + ".";
     error.hidden = true;
@@ -126,7 +136,7 @@ function widget(root) {
   }
 
   function finish(announce) {
-    const r = score(data, given()), steps = visible();
+    const r = score(data, given()), steps = r.asked;
     // On paper the result comes with the questions as answered, not those never asked.
     sets.forEach((f, j) => f.toggleAttribute("data-quiz-skipped", !steps.includes(j)));
     // The result's headings sit one level under the quiz's own (h2, or the page's h1).
