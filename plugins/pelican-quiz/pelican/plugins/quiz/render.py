@@ -71,8 +71,8 @@ def quiz_data(quiz: Quiz, strings: Mapping[str, str], remember: bool) -> dict[st
                     {"id": o.id, "score": {d: int(v * scale) for d, v in o.score.items()}}
                     for o in q.options
                 ],
-                "skipped": {d: int(v * scale) for d, v in q.skipped.items()},
             }
+            | ({"skipped": {d: int(v * scale) for d, v in q.skipped.items()}} if q.skipped else {})
             for q in quiz.questions
         ],
         "outcomes": [
