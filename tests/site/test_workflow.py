@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 import yaml
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
 
 from tests.conftest import ROOT, require_tool
 
@@ -51,3 +56,69 @@ def test_workflow_tests_then_builds_with_the_pages_url_and_deploys() -> None:
     assert deploy["needs"] == "build"
     assert deploy["permissions"] == {"pages": "write", "id-token": "write"}
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
+
+
+def test_every_action_is_pinned_by_the_commit_of_its_release() -> None:
+    # Hardening, second round, item 19: a tag can be moved to other code; a commit cannot.
+    lines = [line.strip() for line in WORKFLOW.read_text().splitlines() if "uses:" in line]
+    assert lines
+    for line in lines:
+        assert re.fullmatch(r"(- )?uses: [\w-]+/[\w-]+@[0-9a-f]{40} # v\d+(\.\d+)*", line), line
+
+
+REQUIREMENTS = ROOT / "requirements"
+
+
+def _pins(lock: Path) -> dict[str, Version]:
+    return {
+        canonicalize_name(name): Version(version)
+        for name, version in re.findall(r"^([\w.-]+)==(\S+) \\$", lock.read_text(), re.M)
+    }
+
+
+def test_every_install_takes_the_locked_hashes_and_pip_stays_as_it_is() -> None:
+    makefile = (ROOT / "Makefile").read_text()
+    workflow = WORKFLOW.read_text()
+    ci = (ROOT / ".ci" / "run").read_text()
+    for text in (makefile, workflow, ci):
+        assert "--upgrade pip" not in text and "-U pip" not in text
+    assert "--require-hashes --no-deps -r requirements/test.txt" in workflow
+    assert "INSTALL_LOCKED = $(PY) -m pip install --quiet --require-hashes --no-deps -r" in makefile
+    # Nothing else is installed with its dependencies: the local two come without them.
+    commands = [
+        line
+        for line in (makefile + workflow).splitlines()
+        if not line.lstrip().startswith("#") and "echo" not in line
+    ]
+    installs = [line for line in commands if "pip install" in line]
+    assert all("--no-deps" in line for line in installs), installs
+    assert "make test" in ci
+
+
+def test_each_lock_pins_every_package_with_hashes_and_meets_the_ranges() -> None:
+    # The ranges in the two pyproject files (the plugin's stay ranges) are met by every lock
+    # that installs them, and every pinned package carries its hashes.
+    site = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    quiz = tomllib.loads((ROOT / "plugins" / "pelican-quiz" / "pyproject.toml").read_text())
+    wanted = {
+        "runtime": site["dependencies"] + quiz["project"]["dependencies"],
+        "test": site["optional-dependencies"]["test"]
+        + quiz["project"]["optional-dependencies"]["test"],
+        "dev": site["optional-dependencies"]["dev"] + site["optional-dependencies"]["bench"],
+    }
+    wanted["test"] += wanted["runtime"]
+    wanted["dev"] += wanted["test"]
+    for name, requirements in wanted.items():
+        lock = REQUIREMENTS / f"{name}.txt"
+        text = lock.read_text()
+        blocks = re.split(r"\n(?=[\w.-]+==)", text.split("\n", 2)[2])
+        assert all("--hash=sha256:" in block for block in blocks if "==" in block), name
+        pins = _pins(lock)
+        for line in requirements:
+            requirement = Requirement(line)
+            if requirement.name in ("pelican-quiz", "after-the-no"):
+                continue  # installed from the working tree
+            pinned = pins.get(canonicalize_name(requirement.name))
+            assert pinned is not None, f"{name}.txt lacks {requirement.name}"
+            assert requirement.specifier.contains(pinned, prereleases=True), (name, line, pinned)
+        assert Version("77") <= pins["setuptools"], "the local two build without isolation"
