@@ -8,6 +8,11 @@ def test_wrong_setting_type_is_refused(build) -> None:
     assert site.result.errors == ["[quiz] QUIZ_PROOF_SECONDS must be int or float, not 'long'"]
 
 
+def test_a_memory_limit_of_nothing_is_refused(build) -> None:
+    site = build("quiz", QUIZ_PROOF_MEMORY=0, expect_ok=False)
+    assert site.result.errors == ["[quiz] QUIZ_PROOF_MEMORY must be more than 0"]
+
+
 def test_a_proof_past_its_time_limit_fails_the_build(build) -> None:
     site = build("quiz", QUIZ_PROOF_SECONDS=1e-9, expect_ok=False)
     assert [e.split(": the routing proof")[0] for e in site.result.errors] == [

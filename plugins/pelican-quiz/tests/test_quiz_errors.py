@@ -99,3 +99,58 @@ def test_check_examples_are_yaml_that_tests_can_take(tmp_path: Path) -> None:
     text = format_answers({"talked": "yes", "why": ["no", "off"], "feel": "bad"})
     assert text == "{talked: 'yes', why: ['no', 'off'], feel: bad}"
     assert yaml.safe_load(text) == {"talked": "yes", "why": ["no", "off"], "feel": "bad"}
+
+
+def _many_bands(dimensions: int = 4, items: int = 20) -> str:
+    """Independent parts whose every total is a band of its own (a guarantee on each): 21^4
+    combined states, each judged against 80 guarantees, so the last stages do most of the
+    work."""
+    names = [f"d{n}" for n in range(dimensions)]
+    quiz = {
+        "title": "Many bands",
+        "dimensions": {d: {"label": d, "link": "{filename}/a.md"} for d in names},
+        "questions": [
+            {
+                "id": f"{d}-{n}",
+                "prompt": "?",
+                "options": [
+                    {"id": "no", "label": "No"},
+                    {"id": "yes", "label": "Yes", "score": {d: 1}},
+                ],
+            }
+            for d in names
+            for n in range(items)
+        ],
+        "outcomes": [{"id": "all", "title": "All", "link": "{filename}/a.md"}],
+        "guarantees": [
+            {"id": f"{d}-{k}", "when": {"score": d, "at_least": k}, "never": ["all"]}
+            for d in names
+            for k in range(1, items + 1)
+        ],
+    }
+    return yaml.safe_dump(quiz)
+
+
+def test_the_time_limit_stops_every_stage_within_a_second(tmp_path: Path) -> None:
+    # Hardening, second round, item 8: a 2 s limit let a proof run 92 s, the last stages never
+    # looking at the clock (this quiz ran 74 s past a 3 s limit). A behaviour, not a speed
+    # target: the limit holds to within a second.
+    file = tmp_path / "bands.yaml"
+    file.write_text(_many_bands(), encoding="utf-8")
+    quiz = load_quiz(file, "quizzes/bands.yaml")
+    started = time.monotonic()
+    errors = [str(e) for e in verify(quiz, 3.0).errors]
+    assert time.monotonic() - started < 4.0
+    assert len(errors) == 1 and "(QUIZ_PROOF_SECONDS): the quiz is not proved" in errors[0]
+
+
+def test_the_memory_limit_stops_the_proof_with_one_message(tmp_path: Path) -> None:
+    # The clock alone let a quiz allocate hundreds of MB between two looks, and die with a
+    # MemoryError traceback; the proof now stops when it has added QUIZ_PROOF_MEMORY.
+    file = tmp_path / "bands.yaml"
+    file.write_text(_many_bands(), encoding="utf-8")
+    quiz = load_quiz(file, "quizzes/bands.yaml")
+    errors = [str(e) for e in verify(quiz, 120.0, megabytes=20).errors]
+    assert len(errors) == 1
+    assert errors[0].startswith("quizzes/bands.yaml:")
+    assert "needed more than 20 MB" in errors[0] and "(QUIZ_PROOF_MEMORY)" in errors[0]

@@ -105,8 +105,8 @@ def compile_and_place(settings: dict[str, Any], context: dict[str, Any]) -> Plac
     proofs = ProofCache(settings)
     for quiz_id, quiz in quizzes.items():
         # The exact routing proof and the `tests:` cases, unless this quiz was proved clean.
-        seconds = settings["QUIZ_PROOF_SECONDS"]
-        problems = [] if proofs.known_clean(quiz) else verify(quiz, seconds).errors
+        limits = settings["QUIZ_PROOF_SECONDS"], settings["QUIZ_PROOF_MEMORY"]
+        problems = [] if proofs.known_clean(quiz) else verify(quiz, *limits).errors
         if not problems:
             proofs.remember_clean(quiz)
         quiz_labels, link_problems = link_labels(quiz, contents)

@@ -38,14 +38,16 @@ def _rows(rows: list[tuple[str, Route]]) -> None:
         print(f"  {name:<{width}}  {route.count:>9,}  e.g. {example}")
 
 
-def check_file(file: Path, seconds: float, overlaps: bool = False) -> bool:
+def check_file(
+    file: Path, seconds: float, overlaps: bool = False, megabytes: float | None = None
+) -> bool:
     try:
         quiz = load_quiz(file)
     except QuizErrors as problem:
         for error in problem.errors:
             print(f"error: {error}", file=sys.stderr)
         return False
-    verdict = verify(quiz, seconds)
+    verdict = verify(quiz, seconds, megabytes)
     report = verdict.report
     for error in verdict.errors:
         print(f"error: {error}", file=sys.stderr)
@@ -85,6 +87,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="the most one quiz's proof may take (default %(default)s)",
     )
     check.add_argument(
+        "--memory",
+        type=float,
+        default=DEFAULTS["QUIZ_PROOF_MEMORY"],
+        help="the most memory (MB) one quiz's proof may add (default %(default)s)",
+    )
+    check.add_argument(
         "--overlaps",
         action="store_true",
         help="also list the answer sets that two outcomes' rules both match",
@@ -95,7 +103,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"error: no quiz files in {', '.join(args.targets)}", file=sys.stderr)
         return 1
     try:
-        results = [check_file(file, args.seconds, args.overlaps) for file in files]
+        results = [check_file(file, args.seconds, args.overlaps, args.memory) for file in files]
     except BrokenPipeError:  # the output went to `head` or a pager that closed early
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1

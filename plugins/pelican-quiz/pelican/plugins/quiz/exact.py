@@ -22,7 +22,6 @@ its proof keeps a few hundred states. Points are whole numbers of 1/``scale`` of
 
 from __future__ import annotations
 
-import time
 from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -31,18 +30,11 @@ from typing import TypeVar
 
 from .conditions import references
 from .model import Answers, Question, Quiz
+from .proof_limits import Limits
 from .rule_view import Seen, View, choices, point_scale, seen_by_rules
 from .scoring import adds_to, question_range, scores_for, shown
 
-__all__ = ["ProofTooLong", "State", "exact_states"]
-
-
-class ProofTooLong(Exception):
-    """The proof went past its time limit; ``states`` says how far it got."""
-
-    def __init__(self, seconds: float, states: int) -> None:
-        self.seconds, self.states = seconds, states
-        super().__init__(f"more than {seconds:g} s ({states:,} distinct states so far)")
+__all__ = ["State", "exact_states"]
 
 
 @dataclass
@@ -50,16 +42,6 @@ class State:
     count: int  # how many answer sets are in this state
     example: Answers  # one of them
     scores: dict[str, Fraction]  # its points on the dimensions some rule looks at
-
-
-class _Clock:
-    def __init__(self, seconds: float | None) -> None:
-        self.seconds = seconds
-        self.deadline = None if seconds is None else time.monotonic() + seconds
-
-    def check(self, states: int) -> None:
-        if self.deadline is not None and time.monotonic() > self.deadline:
-            raise ProofTooLong(self.seconds or 0, states)
 
 
 def _parts(quiz: Quiz, dimensions: list[str]) -> list[list[Question]]:
@@ -148,7 +130,7 @@ class _Dominance:
 
 
 def _walk(
-    part: list[Question], dimensions: list[str], scale: int, seen: Seen, clock: _Clock
+    part: list[Question], dimensions: list[str], scale: int, seen: Seen, clock: Limits
 ) -> _Walk:
     dominance = _Dominance(part, dimensions, scale, seen)
     states: _Walk = {(tuple(0 for _ in dimensions), ()): (1, {})}
@@ -175,6 +157,7 @@ def _walk(
                 _merge(following, key, count, example)
                 continue
             for choice in distinct:
+                clock.check(len(states) + len(following))
                 key = (
                     dominance.apply(step, plus(points, choice.delta)),
                     views if choice.view is None else (*views, (question.id, choice.view)),
@@ -232,11 +215,11 @@ class _Abstraction:
         return tuple(sorted(a[0] + b[0])), leaders, tuple(sorted(a[2] + b[2]))
 
 
-def exact_states(quiz: Quiz, seconds: float | None = None) -> Iterator[State]:
+def exact_states(quiz: Quiz, clock: Limits | None = None) -> Iterator[State]:
     """Every distinct final state of ``quiz``, each with its exact count of answer sets.
 
-    Raises :class:`ProofTooLong` past ``seconds``."""
-    clock = _Clock(seconds)
+    Raises :class:`.ProofTooLong` or :class:`.ProofTooBig` past the ``clock``'s limits."""
+    clock = clock or Limits(None)
     seen = seen_by_rules(quiz)
     dimensions = seen.dimensions(quiz)
     scale = point_scale(quiz)
@@ -249,17 +232,19 @@ def exact_states(quiz: Quiz, seconds: float | None = None) -> Iterator[State]:
     for part, own in zip(parts, owned, strict=True):
         finished: _Combined = {}
         for (points, views), (count, example) in _walk(part, own, scale, seen, clock).items():
+            clock.check(len(finished))
             summary = abstraction.summary(dict(zip(own, points, strict=True)), views)
             _merge(finished, summary, count, example)
         following: _Combined = {}
         for key, (count, example) in combined.items():
-            clock.check(len(combined) + len(following))
             for part_key, (part_count, part_example) in finished.items():
+                clock.check(len(combined) + len(following))
                 joined = abstraction.join(key, part_key)
                 _merge(following, joined, count * part_count, {**example, **part_example})
         combined = following
     order = {q.id: i for i, q in enumerate(quiz.questions)}
     for count, example in combined.values():
+        clock.check(len(combined))
         answers = dict(sorted(example.items(), key=lambda item: order[item[0]]))
         # The example's own points (a dimension out of the running kept none in its state).
         example_points = scores_for(quiz, answers)

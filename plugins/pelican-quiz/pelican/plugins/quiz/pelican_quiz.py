@@ -6,6 +6,7 @@ Settings (defaults in :data:`DEFAULTS`, documented in the README):
 ``QUIZ_PATH``               folder of ``<quiz-id>.yaml`` files, inside the content folder
 ``QUIZ_PROOF_SECONDS``      the most one quiz's exact routing proof may take; past it the build
                             fails (120)
+``QUIZ_PROOF_MEMORY``       the most memory (MB) one proof may add; past it the build fails (1024)
 ``QUIZ_REMEMBER``           let the widget keep the last result in localStorage (off)
 ``QUIZ_STRINGS``            interface strings, merged over the English defaults
 ``QUIZ_ASSETS_PATH``        output folder of quiz.js and quiz.css ("quiz")
@@ -32,6 +33,7 @@ log = logging.getLogger(__name__)
 DEFAULTS: dict[str, Any] = {
     "QUIZ_PATH": "quizzes",
     "QUIZ_PROOF_SECONDS": 120,
+    "QUIZ_PROOF_MEMORY": 1024,
     "QUIZ_REMEMBER": False,
     "QUIZ_STRINGS": {},
     "QUIZ_ASSETS_PATH": "quiz",
@@ -40,6 +42,7 @@ DEFAULTS: dict[str, Any] = {
 _TYPES: dict[str, type | tuple[type, ...]] = {
     "QUIZ_PATH": str,
     "QUIZ_PROOF_SECONDS": (int, float),
+    "QUIZ_PROOF_MEMORY": (int, float),
     "QUIZ_REMEMBER": bool,
     "QUIZ_STRINGS": dict,
     "QUIZ_ASSETS_PATH": str,
@@ -80,8 +83,9 @@ def _settings(settings: dict[str, Any]) -> dict[str, Any]:
     from .toolkit.settings import fill_defaults
 
     fill_defaults(settings, DEFAULTS, _TYPES, "quiz")
-    if settings["QUIZ_PROOF_SECONDS"] <= 0:
-        raise ValueError("[quiz] QUIZ_PROOF_SECONDS must be more than 0")
+    for limit in ("QUIZ_PROOF_SECONDS", "QUIZ_PROOF_MEMORY"):
+        if settings[limit] <= 0:
+            raise ValueError(f"[quiz] {limit} must be more than 0")
     settings["QUIZ_STRINGS"] = merge_strings(settings["QUIZ_STRINGS"])
     return settings
 

@@ -16,10 +16,11 @@ from itertools import combinations
 from typing import TypeVar
 
 from .conditions import evaluate, references
-from .exact import ProofTooLong, State, exact_states
+from .exact import State, exact_states
 from .examples import format_answers
 from .guarantees import Kept, breach, guarantee_errors
 from .model import Answers, Quiz, number_text
+from .proof_limits import Limits, ProofTooBig, ProofTooLong
 from .scoring import add_points, add_skipped, result_for, shown
 from .toolkit.located_yaml import SourceError
 
@@ -107,14 +108,19 @@ def _tally(routes: dict[K, Route], key: K, state: State) -> None:
     route.example = route.example or state.example
 
 
-def prove(quiz: Quiz, seconds: float | None = DEFAULT_SECONDS) -> RoutingReport:
-    """Route every answer set, exactly, and tally where each one lands."""
+def prove(
+    quiz: Quiz, seconds: float | None = DEFAULT_SECONDS, megabytes: float | None = None
+) -> RoutingReport:
+    """Route every answer set, exactly, and tally where each one lands; past ``seconds`` or
+    ``megabytes`` more memory, :class:`.ProofTooLong` or :class:`.ProofTooBig`."""
+    clock = Limits(seconds, megabytes)
     report = RoutingReport(
         routes={o.id: Route() for o in quiz.outcomes},
         notices={n.id: Route() for n in quiz.notices},
         guarantees={g.id: Kept() for g in quiz.guarantees},
     )
-    for state in exact_states(quiz, seconds):
+    for state in exact_states(quiz, clock):
+        clock.check(len(report.states))
         holding = [o for o in quiz.outcomes if evaluate(o.when, state.example, state.scores)]
         outcome = holding[0].id if holding else None  # the first whose `when` holds
         report.states.append((state, outcome))
@@ -298,16 +304,24 @@ class Verdict:
     errors: list[SourceError]
 
 
-def verify(quiz: Quiz, seconds: float | None = DEFAULT_SECONDS) -> Verdict:
+def verify(
+    quiz: Quiz, seconds: float | None = DEFAULT_SECONDS, megabytes: float | None = None
+) -> Verdict:
     """The exact routing proof and the `tests:` cases, with their errors."""
     try:
-        report = prove(quiz, seconds)
-    except ProofTooLong as stopped:
+        report = prove(quiz, seconds, megabytes)
+    except (ProofTooLong, ProofTooBig, MemoryError) as stopped:
+        if isinstance(stopped, ProofTooLong):
+            what = f"ran {stopped} and was stopped (QUIZ_PROOF_SECONDS)"
+        elif isinstance(stopped, ProofTooBig):
+            what = f"needed {stopped} and was stopped (QUIZ_PROOF_MEMORY)"
+        else:
+            what = "ran out of memory"
         error = SourceError(
             quiz.source_path,
             quiz.line_of(("outcomes",)),
-            f"the routing proof ran {stopped} and was stopped (QUIZ_PROOF_SECONDS): the quiz "
-            "is not proved; give fewer answers distinct points, or raise the limit",
+            f"the routing proof {what}: the quiz is not proved; give fewer answers distinct "
+            "points, or raise the limit",
         )
         return Verdict(None, [error, *check_cases(quiz)])
     errors = routing_errors(quiz, report) + guarantee_errors(quiz, report.guarantees)
