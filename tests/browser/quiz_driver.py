@@ -8,7 +8,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Locator, Page
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
-Answers = Mapping[str, str | list[str]]
+Answers = Mapping[str, str | list[str] | int]
 
 
 def axe_violations(page: Page) -> list[str]:
@@ -59,6 +59,10 @@ class QuizDriver:
             if qid == stop_at:
                 break
             wanted = answers[qid]
+            if isinstance(wanted, int):  # a number question: write it in its field
+                self.current().locator("input[type='number']").fill(str(wanted))
+                self.next.click()
+                continue
             for box in self.current().locator("input").all():
                 value = box.get_attribute("value")
                 if isinstance(wanted, list):
@@ -86,6 +90,10 @@ class QuizDriver:
             here = int(boxes.evaluate_all("xs => xs.indexOf(document.activeElement)"))
             assert here >= 0, f"focus is not in question {qid}"
             wanted = answers[qid]
+            if isinstance(wanted, int):  # a number: type it in its field, which has focus
+                self.page.keyboard.type(str(wanted))
+                self.page.keyboard.press("Enter")
+                continue
             if isinstance(wanted, list):
                 for _ in range(here):
                     self.page.keyboard.press("Shift+Tab")

@@ -58,25 +58,40 @@ def quizzes(draw: st.DrawFn) -> dict[str, Any]:
             "type": draw(st.sampled_from(["single", "multiple", "scale"])),
             "options": options,
         }
+        if questions and draw(st.integers(0, 3)) == 0:  # a number, its points by bands of it
+            low = draw(st.integers(-3, 3))
+            cuts = sorted(draw(st.sets(st.integers(low + 1, low + 8), max_size=3)))
+            bands = [
+                {
+                    "below": c,
+                    "score": draw(st.dictionaries(st.sampled_from(dims), points, max_size=2)),
+                }
+                for c in cuts
+            ]
+            bands.append(
+                {"score": draw(st.dictionaries(st.sampled_from(dims), points, max_size=2))}
+            )
+            question = {
+                "id": f"q{q}",
+                "prompt": f"Question {q}?",
+                "type": "number",
+                "min": low,
+                "max": low + 8,
+                "bands": bands,
+            }
         if not questions:  # the gate: points only the first question adds
             for option in options:
                 option["score"]["gate"] = draw(st.integers(0, 2))
         if questions and draw(st.booleans()):
             earlier = draw(st.sampled_from(questions))
-            ids = [o["id"] for o in earlier["options"]]
-            question["show_if"] = draw(
-                st.sampled_from(
-                    [
-                        {
-                            "answer": earlier["id"],
-                            "in": draw(
-                                st.lists(st.sampled_from(ids), min_size=1, max_size=2, unique=True)
-                            ),
-                        },
-                        {"score": "gate", "at_least": draw(st.integers(1, 2))},
-                    ]
-                )
-            )
+            if earlier["type"] == "number":
+                on_earlier = {"value": earlier["id"], "at_least": earlier["min"] + 4}
+            else:
+                ids = [o["id"] for o in earlier["options"]]
+                picked = draw(st.lists(st.sampled_from(ids), min_size=1, max_size=2, unique=True))
+                on_earlier = {"answer": earlier["id"], "in": picked}
+            gate = {"score": "gate", "at_least": draw(st.integers(1, 2))}
+            question["show_if"] = draw(st.sampled_from([on_earlier, gate]))
             if draw(st.booleans()):  # what it adds when it is not asked
                 question["skipped"] = {draw(st.sampled_from(dims)): draw(points)}
         questions.append(question)
@@ -87,8 +102,14 @@ def quizzes(draw: st.DrawFn) -> dict[str, Any]:
             st.builds(lambda d, n: {"score": d, "below": n}, st.sampled_from(dims), points),
             st.builds(lambda d, n: {"score": d, "at_least": n}, st.sampled_from(dims), points),
             st.sampled_from(questions).flatmap(
-                lambda q: st.sampled_from([o["id"] for o in q["options"]]).map(
-                    lambda o: {"answer": q["id"], "is": o}
+                lambda q: (
+                    st.sampled_from([o["id"] for o in q["options"]]).map(
+                        lambda o: {"answer": q["id"], "is": o}
+                    )
+                    if q["type"] != "number"
+                    else st.integers(q["min"], q["max"] + 1).map(
+                        lambda n: {"value": q["id"], "below": n}
+                    )
                 )
             ),
             # top: equal points are common with these small numbers, so ties get tested
@@ -138,7 +159,7 @@ def quizzes(draw: st.DrawFn) -> dict[str, Any]:
     # option id a condition names is still there), its points maybe reversed.
     scale = [{"id": f"o{o}", "label": f"Step {o}", "points": draw(points)} for o in range(4)]
     for question in questions:
-        if question["type"] != "multiple" and draw(st.booleans()):
+        if question["type"] in ("single", "scale") and draw(st.booleans()):
             del question["options"], question["type"]
             question |= {"scale": "steps", "scores": draw(st.sampled_from(dims))}
             question["reverse"] = draw(st.booleans())
@@ -172,7 +193,9 @@ def _answers(draw: st.DrawFn, quiz: Quiz) -> Answers:
     answers: Answers = {}
     for question in quiz.questions:
         ids = question.option_ids()
-        if question.type == "multiple":
+        if question.type == "number":
+            answers[question.id] = draw(st.integers(question.least, question.most))
+        elif question.type == "multiple":
             answers[question.id] = draw(st.lists(st.sampled_from(ids), unique=True))
         else:
             answers[question.id] = draw(st.sampled_from(ids))
@@ -371,3 +394,28 @@ def test_a_question_that_depends_on_boxes_not_yet_ticked_is_counted_as_up_to(pag
     expect(driver.progress).to_have_text("Question 2 of 3")
     driver.next.click()
     expect(driver.progress).to_have_text("Question 3 of 3")
+
+
+def test_a_number_question_takes_a_whole_number_in_its_range(page: Page) -> None:
+    quiz = load_quiz(PLUGIN_TESTS / "instruments" / "drinks.yaml")
+    driver = _open(page, quiz)
+    field = driver.current().locator("input[type='number']")
+    expect(page.get_by_label("drinks", exact=True)).to_have_count(1)
+    driver.next.click()  # nothing written yet
+    hint = "Write a whole number from 0 to 60 to go on."
+    expect(page.locator("[data-quiz-error]")).to_have_text(hint)
+    field.fill("75")  # past the most
+    driver.next.click()
+    expect(page.locator("[data-quiz-error]")).to_have_text(hint)
+    assert driver.current_id() == "drinks"
+    for answers in (
+        {"drinks": 0},
+        {"drinks": 9, "binge": "monthly"},
+        {"drinks": 40, "binge": "never"},
+    ):
+        _agree(page, quiz, answers)
+    # "Question 1 of up to 2" while the value that opens question 2 is not written.
+    driver = _open(page, quiz)
+    expect(driver.progress).to_have_text("Question 1 of up to 2")
+    driver.current().locator("input[type='number']").fill("0")
+    expect(driver.progress).to_have_text("Question 1 of 1")

@@ -141,3 +141,15 @@ def test_gad2_opens_gad7_by_its_points_and_a_skipped_item_counts() -> None:
     assert {k: r.count for k, r in prove(quiz).routes.items() if r.count} == tally
     # 4 x 4 pairs: the 6 that add up to less than 3 end there; the other 10 go on, 4^5 x 2.
     assert sum(tally.values()) == 6 + 10 * 4**5 * 2
+
+
+def test_a_number_question_is_proved_by_the_stretches_its_rules_tell_apart() -> None:
+    # Drinks in a typical week, 0 to 60: bands of points, a show_if and an outcome on the
+    # value. The proof splits the range where a band ends or a bound falls.
+    quiz = load_quiz(HERE / "drinks.yaml")
+    assert verify(quiz).errors == []
+    report = prove(quiz)
+    assert report.checked == 1 + 60 * 2  # 0 asks nothing more; 1 to 60 asks question 2
+    assert {k: r.count for k, r in report.routes.items() if r.count} == _brute_force(quiz)
+    assert len(report.states) < 20  # stretches, not 121 answer sets
+    assert result_for(quiz, {"drinks": 15, "binge": "never"}).scores["alcohol"] == 4

@@ -114,10 +114,23 @@ def small_quizzes(draw: st.DrawFn) -> dict:
             for option in options:
                 option["score"]["g"] = draw(st.sampled_from([0, 1, 2]))
         question = {"id": f"q{index}", "prompt": "Q?", "type": kind, "options": options}
+        if index and draw(st.integers(0, 3)) == 0:  # a number, its points by bands of it
+            del question["options"]
+            low = draw(st.integers(-2, 2))
+            cuts = sorted(draw(st.sets(st.integers(low + 1, low + 6), max_size=2)))
+            bands = [{"below": c, "score": {scored[0]: draw(POINTS)}} for c in cuts]
+            if draw(st.booleans()):
+                bands.append({"score": {scored[0]: draw(POINTS)}})
+            question |= {"type": "number", "min": low, "max": low + 6}
+            if bands:
+                question["bands"] = bands
         if index and draw(st.booleans()):
             earlier = questions[draw(st.integers(0, index - 1))]
             gate = draw(st.sampled_from(["answer", "count", "score"]))
-            if gate == "count" and earlier["type"] == "multiple":
+            if earlier["type"] == "number":
+                bound = draw(st.sampled_from(["below", "at_least"]))
+                question["show_if"] = {"value": earlier["id"], bound: earlier["min"] + 3}
+            elif gate == "count" and earlier["type"] == "multiple":
                 question["show_if"] = {"count": earlier["id"], "at_least": draw(st.integers(1, 2))}
             elif gate == "score":
                 question["show_if"] = {"score": "g", "at_least": draw(st.integers(1, 2))}
@@ -127,13 +140,19 @@ def small_quizzes(draw: st.DrawFn) -> dict:
                 question["skipped"] = {draw(st.sampled_from(dims)): draw(POINTS)}
         questions.append(question)
     multiple = [q["id"] for q in questions if q["type"] == "multiple"]
+    numbers = [q for q in questions if q["type"] == "number"]
 
     named = draw(st.booleans())
 
     def leaf() -> dict:
         kinds = ["score"] + (["top", "tie"] if len(dims) > 1 else [])
         kinds += (["count"] if multiple else []) + (["named"] if named else [])
+        kinds += ["value"] if numbers else []
         kind = draw(st.sampled_from(kinds))
+        if kind == "value":
+            number = draw(st.sampled_from(numbers))
+            bound = draw(st.sampled_from(["below", "at_least"]))
+            return {"value": number["id"], bound: number["min"] + draw(st.integers(0, 7))}
         if kind == "named":
             return {"condition": "shared"}
         if kind in ("top", "tie"):

@@ -6,6 +6,8 @@ A condition's leaves are of four kinds:
 - ``{answer: Q, is: O}`` / ``{answer: Q, in: [O, ...]}``: the option(s) picked for question Q;
 - ``{count: Q, below: N}`` / ``{count: Q, at_least: N}``: how many boxes of question Q are
   ticked (a question that is not asked has none);
+- ``{value: Q, below: N}`` / ``{value: Q, at_least: N}``: the whole number given to number
+  question Q (neither holds when it is not asked);
 - ``{top: D, among: [D, ...]}``: D has the most points of ``among`` (the loader fills it in:
   every shown dimension when the author leaves it out). A tie goes to the dimension listed
   first in ``among``, so exactly one dimension is always on top;
@@ -39,7 +41,7 @@ __all__ = [
     "top_of",
 ]
 
-LEAF_KINDS = ("score", "answer", "count", "top", "tie")
+LEAF_KINDS = ("score", "answer", "count", "value", "top", "tie")
 
 
 def leaf_kind(leaf: Condition) -> str:
@@ -64,7 +66,9 @@ def tied(tie: list[str], among: list[str], scores: Mapping[str, Fraction | int])
 
 def _picked(answers: Answers, question: str) -> list[str]:
     given = answers.get(question)
-    return given if isinstance(given, list) else ([] if given is None else [given])
+    if isinstance(given, list):
+        return given
+    return [] if given is None or isinstance(given, int) else [given]
 
 
 def evaluate(condition: Condition | None, answers: Answers, scores: Mapping[str, Fraction]) -> bool:
@@ -85,11 +89,15 @@ def evaluate(condition: Condition | None, answers: Answers, scores: Mapping[str,
     if kind == "answer":
         wanted = [condition["is"]] if "is" in condition else condition["in"]
         return any(option in wanted for option in _picked(answers, condition["answer"]))
-    value = (
-        scores.get(condition["score"], 0)
-        if kind == "score"
-        else len(_picked(answers, condition["count"]))
-    )
+    if kind == "value":
+        given = answers.get(condition["value"])
+        if not isinstance(given, int):
+            return False  # not asked
+        value: Fraction | int = given
+    elif kind == "score":
+        value = scores.get(condition["score"], 0)
+    else:
+        value = len(_picked(answers, condition["count"]))
     if "below" in condition:
         return bool(value < condition["below"])
     return bool(value >= condition["at_least"])
@@ -184,6 +192,10 @@ def _describe(condition: Condition, quiz: Quiz) -> str:
         if "below" in condition:
             return f"you ticked fewer than {condition['below']} answers in question {number}"
         return f"you ticked {condition['at_least']} or more answers in question {number}"
+    if kind == "value":
+        if "below" in condition:
+            return f"your answer to question {number} is less than {condition['below']}"
+        return f"your answer to question {number} is {condition['at_least']} or more"
     labels = {o.id: o.label for o in question.options}
     wanted = [condition["is"]] if "is" in condition else condition["in"]
     choices = " or ".join(f"“{labels[w]}”" for w in wanted)

@@ -22,7 +22,7 @@ def _only_source(quiz: Quiz, dimension: str) -> Question | None:
     """The one question that adds points to ``dimension``, if there is one and it takes one
     answer."""
     sources = [q for q in quiz.questions if adds_to(q, dimension)]
-    if len(sources) != 1 or sources[0].type == "multiple":
+    if len(sources) != 1 or sources[0].type in ("multiple", "number"):
         return None
     return sources[0]
 

@@ -11,6 +11,7 @@ from typing import Any
 
 from .conditions import map_bounds, map_leaves, references
 from .model import (
+    Band,
     Case,
     Condition,
     Dimension,
@@ -170,6 +171,13 @@ def _build(located: Located, quiz_id: str, path: str) -> Quiz:
             q.get("help", ""),
             _normalised(q.get("show_if"), shown, names),
             {k: exact(v) for k, v in q.get("skipped", {}).items()},
+            q.get("min", 0),
+            q.get("max", 0),
+            q.get("unit", ""),
+            tuple(
+                Band(b.get("below"), {k: exact(v) for k, v in b["score"].items()})
+                for b in q.get("bands", [])
+            ),
         )
         for q in data["questions"]
     ]
@@ -246,6 +254,12 @@ def _question_errors(quiz: Quiz, data: dict[str, Any], report: Reporter) -> None
     scales = data.get("scales", {})
     for index, (raw, question) in enumerate(zip(data["questions"], quiz.questions, strict=True)):
         where: YamlPath = ("questions", index)
+        if question.type == "number":
+            _number_errors(question, raw, where, quiz, report)
+            continue
+        for key in _NUMBER_ONLY:
+            if key in raw:
+                report((*where, key), f"{key}: is for questions of type: number")
         if "scale" in raw and "options" in raw:
             report(
                 (*where, "scale"),
@@ -365,7 +379,10 @@ def _precision_errors(quiz: Quiz, located: Located, report: Reporter) -> None:
     route differently from the proof."""
     scale = point_scale(quiz)
     largest = sum(
-        max((abs(v) for o in q.options for v in o.score.values()), default=Fraction(0))
+        max(
+            (abs(v) for o in [*q.options, *q.bands] for v in o.score.values()),
+            default=Fraction(0),
+        )
         * (len(q.options) if q.type == "multiple" else 1)
         for q in quiz.questions
     )
@@ -448,11 +465,62 @@ def _check_condition(
                     f"count looks at question '{target.id}', which takes one "
                     "answer; count is for questions of type: multiple",
                 )
+        elif kind == "value":
+            if target.type != "number":
+                report(
+                    where,
+                    f"value looks at question '{target.id}', which takes no number; value is "
+                    "for questions of type: number",
+                )
+        elif target.type == "number":
+            report(
+                where,
+                f"answer looks at number question '{target.id}'; compare its value instead: "
+                f"{{value: {target.id}, below: N}}",
+            )
         else:
             wanted = [leaf["is"]] if "is" in leaf else leaf["in"]
             for option in wanted:
                 if option not in target.option_ids():
                     report(where, f"question '{target.id}' has no option '{option}'")
+
+
+_NUMBER_ONLY = ("min", "max", "unit", "bands")
+
+
+def _number_errors(
+    question: Question, raw: dict[str, Any], where: YamlPath, quiz: Quiz, report: Reporter
+) -> None:
+    """A number question: a range, bands in order, no options."""
+    for key in ("options", "scale", "scores", "reverse"):
+        if key in raw:
+            report(
+                (*where, key),
+                f"question '{question.id}' takes a number; it has no {key}: (give bands: for "
+                "its points)",
+            )
+    if "min" not in raw or "max" not in raw:
+        report(where, f"number question '{question.id}' needs min: and max: (whole numbers)")
+    elif question.least > question.most:
+        report((*where, "min"), f"number question '{question.id}' has min: above max:")
+    belows = [b.below for b in question.bands]
+    for index, (before, below) in enumerate(zip([None, *belows], belows, strict=False)):
+        if below is None and index < len(belows) - 1:
+            report(
+                (*where, "bands", index),
+                "a band with no below: takes every value left, so it must be the last",
+            )
+        elif below is not None and before is not None and below <= before:
+            report(
+                (*where, "bands", index, "below"),
+                f"bands go up: below: {below} is not above the band before it",
+            )
+        for dimension in question.bands[index].score:
+            if dimension not in quiz.dimensions:
+                report(
+                    (*where, "bands", index, "score", dimension),
+                    f"score for {unknown('dimension', dimension, quiz.dimensions)}",
+                )
 
 
 def _check_score_gate(

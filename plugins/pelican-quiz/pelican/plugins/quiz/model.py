@@ -11,6 +11,7 @@ from .toolkit.located_yaml import Located, YamlPath
 
 __all__ = [
     "Answers",
+    "Band",
     "Case",
     "Condition",
     "Dimension",
@@ -40,8 +41,9 @@ def number_text(value: Fraction | float | int) -> str:
 
 # A condition stays the plain mapping from the YAML ({score: time, below: 2}, {all: [...]}).
 Condition = dict[str, Any]
-# One reader's answers: question id -> option id (single, scale) or option ids (multiple).
-Answers = dict[str, str | list[str]]
+# One reader's answers: question id -> option id (single, scale), option ids (multiple) or a
+# whole number (number).
+Answers = dict[str, str | list[str] | int]
 
 
 @dataclass(frozen=True)
@@ -62,6 +64,15 @@ class Option:
 
 
 @dataclass(frozen=True)
+class Band:
+    """The points a number question adds for the values below ``below`` (the first band that
+    holds counts; one with no ``below`` takes every value left)."""
+
+    below: int | None
+    score: dict[str, Fraction] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Question:
     id: str
     prompt: str
@@ -71,9 +82,19 @@ class Question:
     show_if: Condition | None = None
     # What the question adds when `show_if` skips it (a skipped item counted as 1, say).
     skipped: dict[str, Fraction] = field(default_factory=dict)
+    # A number question (type: number): its whole-number answer from `least` to `most`, with
+    # a unit for its label, and its points by bands of the value.
+    least: int = 0
+    most: int = 0
+    unit: str = ""
+    bands: tuple[Band, ...] = ()
 
     def option_ids(self) -> list[str]:
         return [option.id for option in self.options]
+
+    def band_of(self, value: int) -> Band | None:
+        """The band a number answer falls in (none when it is past every `below`)."""
+        return next((b for b in self.bands if b.below is None or value < b.below), None)
 
 
 @dataclass(frozen=True)

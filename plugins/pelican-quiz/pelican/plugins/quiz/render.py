@@ -14,7 +14,7 @@ from markdown_it import MarkdownIt
 
 from .conditions import describe, describe_html, is_nested, map_bounds
 from .in_answers import in_answers, summed_dimensions
-from .model import Condition, Dimension, Question, Quiz, number_text
+from .model import Band, Condition, Dimension, Question, Quiz, number_text
 from .rule_view import decisive_rules, point_scale
 from .scoring import Range, adds_to, ranges
 from .toolkit.pelican_links import keep_pelican_links
@@ -73,6 +73,7 @@ def quiz_data(quiz: Quiz, strings: Mapping[str, str], remember: bool) -> dict[st
                 ],
             }
             | ({"skipped": {d: int(v * scale) for d, v in q.skipped.items()}} if q.skipped else {})
+            | (_number_data(q, scale) if q.type == "number" else {})
             for q in quiz.questions
         ],
         "outcomes": [
@@ -106,6 +107,16 @@ def quiz_data(quiz: Quiz, strings: Mapping[str, str], remember: bool) -> dict[st
     }
 
 
+def _number_data(question: Question, scale: int) -> dict[str, Any]:
+    """A number question's bands, for the widget to score its value by."""
+    return {
+        "bands": [
+            {"below": b.below, "score": {d: int(v * scale) for d, v in b.score.items()}}
+            for b in question.bands
+        ]
+    }
+
+
 def _dimension_data(quiz: Quiz, dimension: str, span: Range, scale: int) -> dict[str, Any]:
     data: dict[str, Any] = {
         "id": dimension,
@@ -134,9 +145,11 @@ def _question(
     # called help, a question called title, two quizzes on one page can never collide.
     qid = f"{prefix}--q-{question.id}"
     control = "checkbox" if question.type == "multiple" else "radio"
+    # quiz-single, quiz-scale, quiz-multiple, quiz-numeric (.quiz-number is the question's number)
+    kind = "numeric" if question.type == "number" else question.type
     described = f' aria-describedby="{qid}--help"' if question.help else ""
     parts = [
-        f'<fieldset class="quiz-question quiz-{question.type}" id="{qid}" '
+        f'<fieldset class="quiz-question quiz-{kind}" id="{qid}" '
         f'data-question="{question.id}"{described}>',
         f'<legend><span class="quiz-number">{number}.</span> '
         f"{_inline(question.prompt, path)}</legend>",
@@ -157,6 +170,16 @@ def _question(
             f"{escape(strings['only_if'].format(condition=condition))}</p>"
         )
     parts.append('<div class="quiz-options">')
+    if question.type == "number":
+        # A native number input: the browser keeps it to whole numbers in the range, and
+        # without JavaScript it is still a field to write the answer in.
+        unit = escape(question.unit) if question.unit else escape(strings["number_label"])
+        hint = escape(strings["number_first"].format(min=question.least, max=question.most))
+        parts.append(
+            f'<div class="quiz-value"><input type="number" id="{qid}--value" name="{qid}" '
+            f'min="{question.least}" max="{question.most}" step="1" inputmode="numeric" '
+            f'data-quiz-hint="{hint}"><label for="{qid}--value">{unit}</label></div>'
+        )
     for option in question.options:
         oid = f"{qid}--o-{option.id}"
         parts.append(
@@ -186,6 +209,7 @@ def _points_table(quiz: Quiz, dims: list[Dimension], strings: Mapping[str, str])
             f"{_inline(question.prompt, path)}</th></tr>"
         )
         answers = [(_inline(o.label, path), o.score) for o in question.options]
+        answers += [(escape(_band_text(question, b, strings)), b.score) for b in question.bands]
         if question.skipped:  # what it adds when it is not asked
             answers.append((escape(strings["not_asked"]), question.skipped))
         for label, score in answers:
@@ -199,6 +223,21 @@ def _points_table(quiz: Quiz, dims: list[Dimension], strings: Mapping[str, str])
         f'<thead><tr><th scope="col">{escape(strings["question_column"])}</th>{head}</tr>'
         f"</thead>{''.join(rows)}</table></div>"
     )
+
+
+def _band_text(question: Question, band: Band, strings: Mapping[str, str]) -> str:
+    """The values a band holds, in words: "1 to 7 drinks", "15 or more drinks"."""
+    index = question.bands.index(band)
+    low = question.bands[index - 1].below if index else None
+    low = question.least if low is None else max(low, question.least)
+    high = question.most if band.below is None else min(band.below - 1, question.most)
+    if low == high:
+        text = str(low)
+    elif band.below is None or high == question.most:
+        text = strings["value_at_least"].format(n=low)
+    else:
+        text = strings["value_from_to"].format(low=low, high=high)
+    return f"{text} {question.unit}".strip()
 
 
 def _range_text(dimension: Dimension, span: Range, strings: Mapping[str, str]) -> str:

@@ -19,7 +19,7 @@ from .conditions import evaluate, references
 from .exact import State, exact_states
 from .examples import format_answers
 from .guarantees import Kept, breach, guarantee_errors
-from .model import Answers, Quiz, number_text
+from .model import Answers, Question, Quiz, number_text
 from .proof_limits import Limits, ProofTooBig, ProofTooLong
 from .scoring import add_points, add_skipped, result_for, shown
 from .toolkit.located_yaml import SourceError
@@ -40,8 +40,11 @@ DEFAULT_SECONDS = 120.0
 K = TypeVar("K", str, tuple[str, str])
 
 
-def _choices(question_type: str, option_ids: list[str]) -> list[str | list[str]]:
-    if question_type != "multiple":
+def _choices(question: Question) -> list[str | list[str] | int]:
+    if question.type == "number":
+        return list(range(question.least, question.most + 1))
+    option_ids = question.option_ids()
+    if question.type != "multiple":
         return list(option_ids)
     return [
         list(combo)
@@ -54,14 +57,15 @@ def upper_bound(quiz: Quiz) -> int:
     """How many answer sets there would be if no question were ever hidden."""
     total = 1
     for question in quiz.questions:
-        count = len(question.options)
-        total *= 2**count if question.type == "multiple" else count
+        total *= (
+            len(_choices(question)) if question.type != "multiple" else 2 ** len(question.options)
+        )
     return total
 
 
 def answer_sets(quiz: Quiz) -> Iterator[tuple[Answers, dict[str, Fraction]]]:
     """Every answer set a reader can give, with its scores (depth first, in YAML order)."""
-    choices = [_choices(q.type, q.option_ids()) for q in quiz.questions]
+    choices = [_choices(q) for q in quiz.questions]
 
     def walk(
         index: int, answers: Answers, scores: dict[str, Fraction]
@@ -77,7 +81,7 @@ def answer_sets(quiz: Quiz) -> Iterator[tuple[Answers, dict[str, Fraction]]]:
             return
         for choice in choices[index]:
             next_scores = dict(scores)
-            add_points(next_scores, question, choice if isinstance(choice, list) else [choice])
+            add_points(next_scores, question, choice)
             yield from walk(index + 1, {**answers, question.id: choice}, next_scores)
 
     yield from walk(0, {}, dict.fromkeys(quiz.dimensions, Fraction(0)))
@@ -285,14 +289,21 @@ def _case_problem(quiz: Quiz, answers: Answers) -> str | None:
             return f"question '{question.id}' is hidden for these answers but has an answer"
         if given is None:
             continue
-        if (question.type == "multiple") != isinstance(given, list):
+        if question.type == "number":
+            if not isinstance(given, int) or not question.least <= given <= question.most:
+                return (
+                    f"question '{question.id}' takes a whole number from {question.least} to "
+                    f"{question.most}"
+                )
+        elif (question.type == "multiple") != isinstance(given, list) or isinstance(given, int):
             kind = "a list of option ids" if question.type == "multiple" else "one option id"
             return f"question '{question.id}' takes {kind}"
-        for option in given if isinstance(given, list) else [given]:
-            if option not in question.option_ids():
-                return f"question '{question.id}' has no option '{option}'"
+        else:
+            for option in given if isinstance(given, list) else [given]:
+                if option not in question.option_ids():
+                    return f"question '{question.id}' has no option '{option}'"
         visible[question.id] = given
-        add_points(scores, question, given if isinstance(given, list) else [given])
+        add_points(scores, question, given)
     return None
 
 

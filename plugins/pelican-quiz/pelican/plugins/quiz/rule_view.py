@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from fractions import Fraction
+from itertools import pairwise
 
 from .conditions import references
 from .model import Condition, Question, Quiz
@@ -47,6 +48,8 @@ class Seen:
     # rules can tell of an answer is which of these sets it picks from
     answers: dict[str, list[frozenset[str]]] = field(default_factory=dict)
     counts: set[str] = field(default_factory=set)  # questions whose ticks are counted
+    # number question -> the bounds its `value` leaves put on its answer
+    values: dict[str, set[int]] = field(default_factory=dict)
     # Of those, the ones an outcome, a notice or a guarantee looks at: once a part is
     # finished, the answers only its show_if looked at are no longer needed.
     decisive: set[str] = field(default_factory=set)
@@ -63,8 +66,11 @@ def seen_by_rules(quiz: Quiz) -> Seen:
     decisive = len(decisive_rules(quiz))
     for number, condition in enumerate(rules(quiz)):
         for kind, leaf in references(condition):
-            if kind in ("answer", "count") and number < decisive:
+            if kind in ("answer", "count", "value") and number < decisive:
                 seen.decisive.add(leaf[kind])
+            if kind == "value":
+                bound = leaf["below"] if "below" in leaf else leaf["at_least"]
+                seen.values.setdefault(leaf["value"], set()).add(int(bound))
             if kind == "score":
                 bound = leaf["below"] if "below" in leaf else leaf["at_least"]
                 seen.bounds.setdefault(leaf["score"], []).append(Fraction(bound))
@@ -92,6 +98,7 @@ def point_scale(quiz: Quiz) -> int:
     numbers = [Fraction(b) for bounds in seen_by_rules(quiz).bounds.values() for b in bounds]
     numbers += [o.score[d] for q in quiz.questions for o in q.options for d in o.score]
     numbers += [points for q in quiz.questions for points in q.skipped.values()]
+    numbers += [p for q in quiz.questions for band in q.bands for p in band.score.values()]
     return math.lcm(1, *(n.denominator for n in numbers))
 
 
@@ -102,7 +109,7 @@ View = tuple[tuple[bool, ...], int] | None
 
 @dataclass(frozen=True)
 class Choice:
-    answer: str | list[str]
+    answer: str | list[str] | int
     delta: tuple[int, ...]  # the points it adds to each of its part's dimensions
     view: View  # what the rules see of it: the answer, the number ticked, or nothing
     ways: int  # answer sets it stands for (answers nothing can tell apart are merged)
@@ -113,6 +120,8 @@ def choices(question: Question, dimensions: list[str], scale: int, seen: Seen) -
     it stands for. A multiple question's 2^n answers are merged option by option, never
     listed: what counts is the points they add, which of the rules' option sets they pick
     from, and how many boxes they tick."""
+    if question.type == "number":
+        return _number_choices(question, dimensions, scale, seen)
     sets = seen.answers.get(question.id, [])
     counted = question.id in seen.counts
     looked_at = bool(sets) or counted
@@ -149,3 +158,22 @@ def choices(question: Question, dimensions: list[str], scale: int, seen: Seen) -
         Choice(example, delta, (picked, ticked) if looked_at else None, ways)
         for (delta, picked, ticked), (ways, example) in found.items()
     ]
+
+
+def _number_choices(
+    question: Question, dimensions: list[str], scale: int, seen: Seen
+) -> list[Choice]:
+    """A number question's answers, split where a band ends or a rule's bound on its value
+    falls: within one stretch every value adds the same points and meets the same bounds, so
+    the stretch is one choice standing for each of its values."""
+    bounds = sorted(seen.values.get(question.id, set()))
+    cuts = {question.least, question.most + 1, *bounds}
+    cuts |= {b.below for b in question.bands if b.below is not None}
+    edges = sorted(c for c in cuts if question.least <= c <= question.most + 1)
+    found = []
+    for start, end in pairwise(edges):
+        band = question.band_of(start)
+        delta = tuple(int((band.score.get(d, 0) if band else 0) * scale) for d in dimensions)
+        view: View = (tuple(start < b for b in bounds), 0) if bounds else None
+        found.append(Choice(start, delta, view, end - start))
+    return found

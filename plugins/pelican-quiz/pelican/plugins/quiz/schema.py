@@ -18,10 +18,9 @@ __all__ = ["SCHEMA_PATH", "schema_errors"]
 SCHEMA_PATH = Path(__file__).with_name("quiz.schema.json")
 
 _CONDITION_FORMS = (
-    "{score: D, below: N}, {score: D, at_least: N}, {answer: Q, is: O}, "
-    "{answer: Q, in: [O, ...]}, {count: Q, at_least: N}, {count: Q, below: N}, "
-    "{top: D}, {top: D, among: [D, ...]}, {tie: [D, D, ...]}, {condition: NAME}, "
-    "{all: [...]}, {any: [...]} or {not: ...}"
+    "{score: D, below: N} (or at_least: N; count: Q and value: Q alike), {answer: Q, is: O}, "
+    "{answer: Q, in: [O, ...]}, {top: D}, {tie: [D, D]}, {condition: NAME}, {all: [...]}, "
+    "{any: [...]} or {not: ...}"
 )
 _TYPE_NAMES = {
     "object": "a mapping",
@@ -114,7 +113,10 @@ def _message(error: ValidationError) -> str:
     if kind == "oneOf" and "boolean" in json.dumps(rule):
         return f"{excerpt(value)} must be true, false or a whole number of 1 or more"
     if kind == "oneOf":
-        return f"{excerpt(value)} must be an option id or a list of option ids{_quote_hint(value)}"
+        return (
+            f"{excerpt(value)} must be an option id, a list of option ids or a whole number"
+            f"{_quote_hint(value)}"
+        )
     if kind == "anyOf":
         return "a guarantee needs never:, only: or shows: (a list of ids), or more than one"
     if kind in ("minItems", "minProperties"):

@@ -20,6 +20,7 @@ __all__ = [
     "asked",
     "chosen",
     "notices_for",
+    "points_of",
     "question_range",
     "ranges",
     "result_for",
@@ -31,11 +32,25 @@ __all__ = [
 
 
 def chosen(question: Question, answers: Answers) -> list[str]:
-    """The option ids picked for ``question`` (none when unanswered)."""
+    """The option ids picked for ``question`` (none when unanswered, or a number)."""
     given = answers.get(question.id)
-    if given is None:
+    if given is None or isinstance(given, int):
         return []
     return list(given) if isinstance(given, list) else [given]
+
+
+def points_of(question: Question, answer: str | list[str] | int) -> dict[str, Fraction]:
+    """The points one answer to ``question`` adds: its options', or its value's band's."""
+    if isinstance(answer, int):
+        band = question.band_of(answer)
+        return dict(band.score) if band else {}
+    picked = answer if isinstance(answer, list) else [answer]
+    points: dict[str, Fraction] = {}
+    for option in question.options:
+        if option.id in picked:
+            for dimension, value in option.score.items():
+                points[dimension] = points.get(dimension, Fraction(0)) + value
+    return points
 
 
 def shown(
@@ -46,16 +61,16 @@ def shown(
     return evaluate(question.show_if, answers, scores or {})
 
 
-def add_points(scores: dict[str, Fraction], question: Question, picked: list[str]) -> None:
-    for option in question.options:
-        if option.id in picked:
-            for dimension, points in option.score.items():
-                scores[dimension] += points
+def add_points(
+    scores: dict[str, Fraction], question: Question, answer: str | list[str] | int
+) -> None:
+    for dimension, points in points_of(question, answer).items():
+        scores[dimension] += points
 
 
 def adds_to(question: Question, dimension: str) -> bool:
     """Whether ``question`` can add points to ``dimension``, answered or skipped."""
-    return any(o.score.get(dimension) for o in question.options) or bool(
+    return any(o.score.get(dimension) for o in [*question.options, *question.bands]) or bool(
         question.skipped.get(dimension)
     )
 
@@ -76,7 +91,7 @@ def walk(quiz: Quiz, answers: Answers) -> tuple[Answers, dict[str, Fraction]]:
             add_skipped(scores, question)
         elif question.id in answers:
             visible[question.id] = answers[question.id]
-            add_points(scores, question, chosen(question, visible))
+            add_points(scores, question, answers[question.id])
     return visible, scores
 
 
@@ -105,6 +120,9 @@ def question_range(question: Question, dimension: str) -> Range:
     positive ones at best); a question that `show_if` can skip may add what it adds skipped
     (nothing, unless it says)."""
     points = [o.score.get(dimension, Fraction(0)) for o in question.options]
+    if question.type == "number":  # the bands its values reach; past every below, nothing
+        reached = [question.band_of(value) for value in _band_starts(question)]
+        points = [b.score.get(dimension, Fraction(0)) if b else Fraction(0) for b in reached]
     if question.type == "multiple":
         least = sum((p for p in points if p < 0), Fraction(0))
         most = sum((p for p in points if p > 0), Fraction(0))
@@ -114,6 +132,13 @@ def question_range(question: Question, dimension: str) -> Range:
         skipped = question.skipped.get(dimension, Fraction(0))
         least, most = min(least, skipped), max(most, skipped)
     return Range(least, most)
+
+
+def _band_starts(question: Question) -> list[int]:
+    """One value of each stretch of a number question's range that one band holds."""
+    starts = {question.least}
+    starts |= {b.below for b in question.bands if b.below is not None}
+    return sorted(v for v in starts if question.least <= v <= question.most)
 
 
 def ranges(quiz: Quiz) -> dict[str, Range]:

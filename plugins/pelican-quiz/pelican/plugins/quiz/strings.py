@@ -37,6 +37,12 @@ DEFAULT_STRINGS: dict[str, str] = {
     "yours.",
     "points_caption": "Points for each answer",
     "question_column": "Question and answer",
+    # A number question: the label of its field when it names no unit, the reminder when the
+    # field is empty or out of range, and its bands in the table of points.
+    "number_label": "Your answer",
+    "number_first": "Write a whole number from {min} to {max} to go on.",
+    "value_from_to": "{low} to {high}",
+    "value_at_least": "{n} or more",
     # The row of a question's points for when it is not asked (`skipped:`).
     "not_asked": "Not asked",
     "only_if": "Answer this only if: {condition}",

@@ -12,18 +12,20 @@ const picks = (a) => (a == null ? [] : [].concat(a));
 // With `open` (question ids, and "d:" + each dimension such a question adds to, whose answers
 // are not known yet), a condition that depends on them is null: it may go either way.
 const holds = (c, answers, scores, open = new Set()) => {
-  const v = (d) => scores[d] || 0, sub = (x) => holds(x, answers, scores, open);
+  const v = (d) => scores[d], sub = (x) => holds(x, answers, scores, open);
   if (!c) return true;
   if (c.all || c.any) {
     const r = (c.all || c.any).map(sub), won = !c.all;
     return r.includes(won) ? won : r.includes(null) ? null : !won;
   }
   if (c.not) return ((r) => (r === null ? null : !r))(sub(c.not));
-  if (open.has(c.score ? "d:" + c.score : c.answer || c.count)) return null;
+  if (open.has(c.score ? "d:" + c.score : c.answer || c.count || c.value)) return null;
   return c.top ? c.among.every((d, i) => v(c.top) > v(d) || (v(c.top) == v(d) && c.among.indexOf(c.top) <= i))
     : c.tie ? c.tie.every((t) => c.among.every((d) => v(t) >= v(d)))
     : c.answer ? picks(answers[c.answer]).some((o) => ("is" in c ? [c.is] : c.in).includes(o))
-    : ((n) => ("below" in c ? n < c.below : n >= c.at_least))(c.score ? v(c.score) : picks(answers[c.count]).length);
+    : ((n) => ("below" in c ? n < c.below : n >= c.at_least))(
+        c.score ? v(c.score) : c.value ? answers[c.value] ?? NaN : picks(answers[c.count]).length,
+      );
 };
 
 // As scoring.walk: the questions asked, in order, the answers to them and the points, with
@@ -42,10 +44,12 @@ function route(data, given, at = Infinity) {
     (h ? asked : maybe).push(j);
     if (j > at || h === null || (at < Infinity && !Object.hasOwn(given, q.id))) {
       open.add(q.id);
-      for (const o of [{ score: q.skipped }, ...q.options]) for (const d in o.score) open.add("d:" + d);
+      for (const o of [{ score: q.skipped }, ...q.options, ...(q.bands || [])]) for (const d in o.score) open.add("d:" + d);
     } else if (Object.hasOwn(given, q.id)) {
-      answers[q.id] = given[q.id];
-      for (const o of q.options) if (picks(given[q.id]).includes(o.id)) add(o.score);
+      const a = (answers[q.id] = given[q.id]);
+      // A number's band (the first whose `below` holds), or the options picked.
+      if (q.bands) add((q.bands.find((b) => b.below == null || a < b.below) || {}).score);
+      else for (const o of q.options) if (picks(a).includes(o.id)) add(o.score);
     }
   });
   return { scores, answers, asked, maybe };
@@ -93,8 +97,9 @@ function widget(root) {
   const given = () => {
     const out = map();
     data.questions.forEach((q, i) => {
-      const on = inputs(i).filter((x) => x.checked).map((x) => x.value);
+      const on = inputs(i).filter((x) => x.checked).map((x) => x.value), [x] = inputs(i);
       if (q.type === "multiple") out[q.id] = on;
+      else if (q.bands) x.value && x.checkValidity() && (out[q.id] = +x.value);
       else if (on.length) out[q.id] = on[0];
     });
     return out;
@@ -124,10 +129,12 @@ function widget(root) {
 
   function step(by) {
     const steps = visible(), n = steps.indexOf(at);
-    if (by > 0 && data.questions[at].type !== "multiple" && !(data.questions[at].id in given())) {
-      error.textContent = s.choose_first;
+    const q = data.questions[at];
+    if (by > 0 && q.type !== "multiple" && !(q.id in given())) {
+      // A number question's field says what it takes (data-quiz-hint).
+      error.textContent = inputs(at)[0].dataset.quizHint || s.choose_first;
       error.hidden = false;
-      say(s.choose_first);
+      say(error.textContent);
       focusQuestion();
       return;
     }
@@ -147,19 +154,17 @@ function widget(root) {
     const scored = data.result.scores ? data.dimensions.filter((d) => !d.hidden) : [];
     for (const d of scored) {
       const label = $(`[data-dimension-label="${d.id}"]`).textContent, n = r.scores[d.id];
-      const bar = el("span", { className: "quiz-bar" }, el("span"));
+      const bar = el("span", { className: "quiz-bar", ariaHidden: "true" }, el("span"));
       // Where the reader sits between the least and the most the dimension can reach; on a
       // range across 0, the bar runs from a mark at 0 to the score, either way.
       const at = (x) => (100 * (x - d.min)) / (d.max - d.min || 1);
       const from = d.min < 0 && d.max > 0 ? at(0) : 0;
       Object.assign(bar.firstChild.style, { left: Math.min(from, at(n)) + "%", width: Math.abs(at(n) - from) + "%" });
       if (from) bar.appendChild(el("i")).style.left = from + "%";
-      bar.setAttribute("aria-hidden", "true");
       const text = fill(d.min ? s.score_range_text : s.score_text, { label, score: n / data.scale, min: d.min / data.scale, max: d.max / data.scale });
       scores.append(el("li", {}, text, bar));
     }
-    const restart = el("button", { type: "button", textContent: s.start_again });
-    restart.addEventListener("click", () => reset(false));
+    const restart = el("button", { type: "button", textContent: s.start_again, onclick: () => reset(false) });
     result.replaceChildren(el("p", { className: "quiz-kicker", textContent: s.result_heading }));
     if (item) {
       const link = item.querySelector(".quiz-outcome-link").cloneNode(true);
@@ -178,8 +183,7 @@ function widget(root) {
     }
     const buttons = el("p", { className: "quiz-actions" }, restart);
     if (data.remember) {
-      const forget = el("button", { type: "button", textContent: s.forget });
-      forget.addEventListener("click", () => reset(true));
+      const forget = el("button", { type: "button", textContent: s.forget, onclick: () => reset(true) });
       buttons.append(" ", forget);
       try {
         localStorage.setItem(key, JSON.stringify({ hash: data.hash, answers: r.answers }));
@@ -191,7 +195,7 @@ function widget(root) {
     form.hidden = true;
     result.hidden = false;
     if (announce) {
-      say(s.result_heading + ": " + (item ? result.querySelector(".quiz-result-title").textContent : ""));
+      say(s.result_heading + ": " + (item ? item.querySelector(".quiz-outcome-title").textContent : ""));
       result.focus();
       root.dispatchEvent(new CustomEvent("quiz:complete", { bubbles: true, detail: { outcome: r.outcome || null } }));
     }
@@ -214,19 +218,20 @@ function widget(root) {
     if (forget) say(s.forgotten + " " + progress.textContent);
   }
 
-  back.addEventListener("click", () => step(-1));
-  next.addEventListener("click", () => step(1));
-  form.addEventListener("submit", (e) => {
+  // Properties, not attributes: no inline handler, so a strict policy holds.
+  back.onclick = () => step(-1);
+  next.onclick = () => step(1);
+  form.onsubmit = (e) => {
     e.preventDefault();
     step(1);
-  });
-  form.addEventListener("keydown", (e) => {
+  };
+  form.onkeydown = (e) => {
     if (e.key === "Enter" && e.target.matches("input")) {
       e.preventDefault();
       step(1);
     }
-  });
-  form.addEventListener("change", () => show(at, false));
+  };
+  form.oninput = () => show(at, false);
 
   root.classList.add("quiz-live");
   $("[data-quiz-nav]").hidden = false;
@@ -245,7 +250,8 @@ function widget(root) {
     if (!kept || kept.hash !== data.hash) return;
     for (const [qid, value] of Object.entries(kept.answers || {})) {
       for (const input of form.querySelectorAll(`[data-question="${CSS.escape(qid)}"] input`)) {
-        input.checked = picks(value).includes(input.value);
+        if (input.type === "number") input.value = value;
+        else input.checked = picks(value).includes(input.value);
       }
     }
     finish(false);
