@@ -380,7 +380,7 @@ def _precision_errors(quiz: Quiz, located: Located, report: Reporter) -> None:
     scale = point_scale(quiz)
     largest = sum(
         max(
-            (abs(v) for o in [*q.options, *q.bands] for v in o.score.values()),
+            (abs(v) for points in q.answer_points() for v in points.values()),
             default=Fraction(0),
         )
         * (len(q.options) if q.type == "multiple" else 1)

@@ -92,6 +92,10 @@ class Question:
     def option_ids(self) -> list[str]:
         return [option.id for option in self.options]
 
+    def answer_points(self) -> list[dict[str, Fraction]]:
+        """The points of each answer it can be given: its options', or its bands'."""
+        return [o.score for o in self.options] + [b.score for b in self.bands]
+
     def band_of(self, value: int) -> Band | None:
         """The band a number answer falls in (none when it is past every `below`)."""
         return next((b for b in self.bands if b.below is None or value < b.below), None)

@@ -70,7 +70,7 @@ def add_points(
 
 def adds_to(question: Question, dimension: str) -> bool:
     """Whether ``question`` can add points to ``dimension``, answered or skipped."""
-    return any(o.score.get(dimension) for o in [*question.options, *question.bands]) or bool(
+    return any(points.get(dimension) for points in question.answer_points()) or bool(
         question.skipped.get(dimension)
     )
 
