@@ -3,6 +3,7 @@ to each of its outcomes, on its Markdown page and its reST page, in notmyidea an
 
 from __future__ import annotations
 
+import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from playwright.sync_api import Page, expect
 from tests.browser.conftest import PageLog
 from tests.browser.quiz_driver import QuizDriver
 from tests.dist.conftest import QUICKSTART, Installed, ok, quickstart_copy, run
+from tests.dist.readme_quick_start import quick_start, quickstart_answers
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -63,3 +65,46 @@ def test_every_outcome_by_keyboard(
     box = quiz.status.bounding_box()
     assert box is not None and box["width"] <= 1 and box["height"] <= 1
     log.assert_clean()
+
+
+def test_the_readme_quick_start_in_a_fresh_pelican_quickstart_site(
+    installed: Installed, tmp_path: Path, serve: Callable[[Path], str], page: Page
+) -> None:
+    # Real sites, item 3: the quick start, pasted into a pelican-quickstart site, failed with
+    # "'advice.md' has no section '#breathe'".
+    start = quick_start()
+    assert set(start.files) == {"content/quizzes/my-quiz.yaml", "content/advice.md",
+                                "content/ready.md"}
+    made = subprocess.run(
+        [installed.venv.command("pelican-quickstart"), "-p", "site", "-t", "My site", "-a",
+         "Me", "-l", "en"],
+        input=quickstart_answers(), cwd=tmp_path, capture_output=True, text=True, check=False,
+    )
+    site = tmp_path / "site"
+    assert made.returncode == 0 and (site / "pelicanconf.py").is_file(), made.stdout
+    with (site / "pelicanconf.py").open("a", encoding="utf-8") as conf:
+        conf.write("\n" + start.settings)
+    for path, text in start.files.items():
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_text(text, encoding="utf-8")
+    built = ok(run(installed.venv.command(start.command.split()[0]), *start.command.split()[1:],
+                   "--fatal", "warnings", cwd=site))
+    assert "Done: Processed 2 articles" in built.stdout
+
+    quiz_file = site / "content/quizzes/my-quiz.yaml"
+    readme_quiz = load_quiz(quiz_file)
+    origin = serve(site / "output")
+    for case in readme_quiz.tests:
+        page.goto(f"{origin}/are-you-ready.html")
+        quiz = QuizDriver(page, "quiz-my-quiz")
+        expect(quiz.progress).to_be_visible()
+        quiz.tab_into_quiz()
+        quiz.take_by_keyboard(case.answers)
+        expect(quiz.result).to_be_visible()
+        outcome = next(o for o in readme_quiz.outcomes if o.id == case.expect)
+        assert quiz.outcome_title() == outcome.title
+        link = quiz.result.locator(".quiz-outcome-link:visible")
+        section = outcome.link.split("#")[1]
+        assert link.get_attribute("href") == f"/some-advice.html#{section}"  # its slug
+        link.click()
+        expect(page.locator(f"#{section}")).to_be_visible()

@@ -197,3 +197,23 @@ def test_links_in_a_quizs_text_must_arrive_too(build_site) -> None:
         "content/quizzes/linked.yaml:22: link {attach}/files/none.pdf: no file 'files/none.pdf' "
         "in the content folder",
     ]
+
+
+def test_a_section_link_to_a_page_whose_headings_have_no_ids_says_how_to_give_them(
+    build_site,
+) -> None:
+    # Real sites, item 3: a pelican-quickstart site's Markdown gives headings no ids, and the
+    # message said only "has no section".
+    built = build_site("no-heading-ids")
+    lines = built.errors[0].splitlines()
+    markdown_hint = (
+        "'advice.md' has no section '#breathe'; none of its headings has an id: write the "
+        "heading as '## Title {#id}', or add 'markdown.extensions.toc' to MARKDOWN's "
+        "extension_configs"
+    )
+    assert lines == [
+        f"content/quizzes/idless.yaml:5: link {{filename}}/advice.md#breathe: {markdown_hint}",
+        f"content/quizzes/idless.yaml:15: link {{filename}}/advice.md#breathe: {markdown_hint}",
+        "content/quizzes/idless.yaml:19: link {filename}/notes.html#go-ahead: 'notes.html' has "
+        "no section '#go-ahead'; its reader gives none of its headings an id",
+    ]

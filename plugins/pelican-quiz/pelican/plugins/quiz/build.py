@@ -96,8 +96,12 @@ def _forged(content: Any, content_root: str) -> list[SourceError]:
     return errors
 
 
-def compile_and_place(settings: dict[str, Any], context: dict[str, Any]) -> Placement:
-    """Do the build's quiz work; raise :class:`QuizErrors` with every problem found."""
+def compile_and_place(
+    settings: dict[str, Any], context: dict[str, Any], show_failures: bool = False
+) -> tuple[Placement, list[SourceError]]:
+    """Do the build's quiz work: the placement, and every problem found. ``show_failures``
+    puts a notice where a quiz that failed stands (for ``pelican --autoreload``, which goes
+    on after errors), where a build that fails needs none."""
     root = settings["PATH"]
     quizzes, errors = load_quizzes(Path(root) / settings["QUIZ_PATH"], root)
     contents: dict[str, Any] = dict(context.get("generated_content", {}))
@@ -116,7 +120,7 @@ def compile_and_place(settings: dict[str, Any], context: dict[str, Any]) -> Plac
         if not problems and quiz_labels is not None:
             labels[quiz_id] = quiz_labels
     proofs.save()
-    placement = Placement(quizzes, labels, settings)
+    placement = Placement(quizzes, labels, settings, show_failures)
     register_assets(context, settings)
     for content in contents.values():
         if content is None:  # a file Pelican could not read: its own error says why
@@ -131,6 +135,4 @@ def compile_and_place(settings: dict[str, Any], context: dict[str, Any]) -> Plac
     # For templates: every quiz by id, and the pages that hold each one.
     context["quizzes"] = dict(quizzes)
     context["quiz_pages"] = placement.pages
-    if errors:
-        raise QuizErrors(errors)
-    return placement
+    return placement, errors

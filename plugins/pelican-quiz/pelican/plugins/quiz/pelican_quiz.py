@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import importlib.util
 import logging
+import sys
 from pathlib import Path
+from types import FrameType
 from typing import Any
 
 import pelican.plugins.signals as signals
@@ -62,6 +64,17 @@ class QuizBuildError(SystemExit):
     def __init__(self, errors: list[Any]) -> None:
         self.errors = errors
         super().__init__("\n".join(str(error) for error in errors))
+
+
+def _in_reload_loop() -> bool:
+    """Whether this build runs inside Pelican's ``autoreload`` loop (``pelican -r``, alone or
+    with ``--listen``), found on the call stack: Pelican tells plugins nothing of it."""
+    frame: FrameType | None = sys._getframe(1)
+    while frame is not None:
+        if frame.f_code.co_name == "autoreload" and frame.f_globals.get("__name__") == "pelican":
+            return True
+        frame = frame.f_back
+    return False
 
 
 class QuizSetupError(SystemExit):
@@ -117,16 +130,20 @@ def _on_initialized(pelican: Any) -> None:
 
 def _on_all_generators_finalized(generators: list[Any]) -> None:
     from .build import compile_and_place
-    from .loader import QuizErrors
 
     settings = generators[0].settings
     context = generators[0].context
-    try:
-        placement = compile_and_place(settings, context)
-    except QuizErrors as problem:
-        # In file order, then line order: the order an author fixes them in.
-        ordered = sorted(problem.errors, key=lambda e: (e.path, e.line or 0))
-        raise QuizBuildError(ordered) from None
+    reloading = _in_reload_loop()
+    placement, errors = compile_and_place(settings, context, show_failures=reloading)
+    # In file order, then line order: the order an author fixes them in.
+    ordered = sorted(errors, key=lambda e: (e.path, e.line or 0))
+    if ordered and not reloading:
+        raise QuizBuildError(ordered)
+    # Pelican's reload loop catches an exception and rebuilds at once, again and again (and a
+    # SystemExit ends it); so there the problems are printed, the pages say their quiz failed,
+    # and the loop waits for the next edit.
+    for error in ordered:
+        log.error("%s", error)
     settings["_QUIZ_USED"] = any(placement.pages.values())  # read by _on_finalized
 
 

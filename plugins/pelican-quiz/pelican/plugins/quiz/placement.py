@@ -40,6 +40,7 @@ class Placement:
         quizzes: Mapping[str, Quiz],
         labels: Mapping[str, Mapping[str, str]],
         settings: Mapping[str, Any],
+        show_failures: bool = False,
     ) -> None:
         self.quizzes = quizzes
         self.labels = labels  # only for quizzes that loaded, proved and link correctly
@@ -47,6 +48,15 @@ class Placement:
         folder = Path(settings["PATH"]) / settings["QUIZ_PATH"]
         self.failed = {file.stem for file in quiz_files(folder)} - set(quizzes)
         self.pages: dict[str, list[Any]] = {quiz_id: [] for quiz_id in quizzes}
+        # What stands where a quiz failed: nothing in a build that fails anyway, a notice in
+        # one that goes on (pelican --autoreload), so the page does not look whole.
+        self.failure_html = _FAILURE_NOTICE if show_failures else ""
+
+
+_FAILURE_NOTICE = (
+    '<div class="quiz-failed" role="alert"><p><strong>This quiz was not built.</strong> '
+    "The problems are in pelican's output; this page is rebuilt when they are mended.</p></div>"
+)
 
 
 def embeds_a_quiz(content: Any) -> bool:
@@ -64,7 +74,7 @@ def place_quizzes(content: Any, placement: Placement) -> list[SourceError]:
     def render(embed: Embed) -> str:
         if embed.problem is not None:
             errors.append(SourceError(source, embed.line, embed.problem))
-            return ""
+            return placement.failure_html
         quiz = placement.quizzes.get(embed.quiz_id)
         if quiz is None and embed.quiz_id not in placement.failed:
             known = ", ".join(sorted(placement.quizzes)) or "none"
@@ -72,7 +82,8 @@ def place_quizzes(content: Any, placement: Placement) -> list[SourceError]:
                 SourceError(source, embed.line, f"unknown quiz '{embed.quiz_id}' (known: {known})")
             )
         if quiz is None or embed.quiz_id not in placement.labels:
-            return ""  # a quiz that failed to load or to prove has its own messages
+            # a quiz that failed to load or to prove has its own messages
+            return placement.failure_html
         seen[quiz.id] = seen.get(quiz.id, 0) + 1
         # quiz-<id> for the first copy (summaries link there), quiz<n>-<id> for the others.
         copy = seen[quiz.id]

@@ -14,8 +14,24 @@ from typing import Any
 __all__ = ["has_section", "link_problem"]
 
 
+_HEADING_WITH_ID = re.compile(r"<h[1-6]\b[^>]*\sid=", re.I)
+_MARKDOWN = (".md", ".markdown", ".mkd", ".mdown")
+
+
 def has_section(html: str, fragment: str) -> bool:
     return re.search(rf'\bid="{re.escape(fragment)}"', html) is not None
+
+
+def _no_heading_ids(path: str, html: str) -> str:
+    """Why no link to a section of this page can work, when none of its headings has an id."""
+    if _HEADING_WITH_ID.search(html):
+        return ""
+    if path.lower().endswith(_MARKDOWN):
+        return (
+            "; none of its headings has an id: write the heading as '## Title {#id}', or add "
+            "'markdown.extensions.toc' to MARKDOWN's extension_configs"
+        )
+    return "; its reader gives none of its headings an id"
 
 
 def link_problem(path: str, fragment: str | None, contents: Mapping[str, Any]) -> str | None:
@@ -24,6 +40,7 @@ def link_problem(path: str, fragment: str | None, contents: Mapping[str, Any]) -
     target = contents.get(path)
     if target is None:
         return f"no article or page '{path}'"
-    if fragment and not has_section(getattr(target, "_content", "") or "", fragment):
-        return f"'{path}' has no section '#{fragment}'"
+    html = getattr(target, "_content", "") or ""
+    if fragment and not has_section(html, fragment):
+        return f"'{path}' has no section '#{fragment}'{_no_heading_ids(path, html)}"
     return None
