@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import shutil
+from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
+from bs4 import BeautifulSoup
 
 THEMES = ["notmyidea", "simple"]
 
@@ -216,4 +219,60 @@ def test_a_section_link_to_a_page_whose_headings_have_no_ids_says_how_to_give_th
         f"content/quizzes/idless.yaml:15: link {{filename}}/advice.md#breathe: {markdown_hint}",
         "content/quizzes/idless.yaml:19: link {filename}/notes.html#go-ahead: 'notes.html' has "
         "no section '#go-ahead'; its reader gives none of its headings an id",
+    ]
+
+
+def _feed_entry_html(feed: Path, title: str) -> str:
+    """The HTML an Atom entry or RSS item titled ``title`` carries (content, summary,
+    description), unescaped."""
+
+    def local(tag: str) -> str:
+        return tag.rsplit("}", 1)[-1]
+
+    for entry in ElementTree.parse(feed).iter():
+        if local(entry.tag) in ("entry", "item"):
+            texts = {local(child.tag): child.text or "" for child in entry}
+            if texts.get("title") == title:
+                parts = ("content", "summary", "description")
+                return "".join(texts.get(part, "") for part in parts)
+    raise AssertionError(f"no entry {title!r} in {feed}")
+
+
+@pytest.mark.parametrize("summary_only", [False, True])
+def test_feeds_carry_a_link_to_the_quiz_never_the_quiz(build_site, summary_only: bool) -> None:
+    # Real sites, item 4: a full-content feed carried the form, its JSON and two <script> tags.
+    built = build_site(
+        SITEURL="https://example.org",
+        FEED_ALL_ATOM="feeds/all.atom.xml",
+        FEED_ALL_RSS="feeds/all.rss.xml",
+        RSS_FEED_SUMMARY_ONLY=summary_only,
+    )
+    assert built.errors == []
+    for feed in ("all.atom.xml", "all.rss.xml"):
+        html = _feed_entry_html(built.output / "feeds" / feed, "Try the quiz")
+        assert "A word after the quiz." in html or summary_only
+        for quiz_part in ("<form", "<script", "data-quiz", "quiz.css", "<table"):
+            assert quiz_part not in html, (feed, quiz_part)
+        link = BeautifulSoup(html, "html.parser").select_one(".quiz-summary-link a")
+        assert (
+            link is not None and link["href"] == "https://example.org/try-the-quiz.html#quiz-mini"
+        )
+
+
+def test_a_plugin_that_adds_an_articles_generator_keeps_the_quiz(build_site) -> None:
+    # Real sites, item 1: with pelican-lunr 0.3.0 every quiz page was published with the empty
+    # placeholder, exit 0.
+    built = build_site("other-generators")
+    assert built.errors == []
+    assert built.soup("try-the-quiz.html").select_one("form.quiz-form") is not None
+    written = [p for p in built.output.rglob("*.html") if "data-quiz-embed" in p.read_text()]
+    assert written == []
+
+
+def test_a_page_written_with_its_quiz_unplaced_fails_the_build_naming_it(build_site) -> None:
+    built = build_site("other-generators", PLUGINS=["quiz", "private_pages"])
+    assert built.errors == [
+        "content/try-the-quiz.md:7: this quiz was written into output/private.html unplaced: a "
+        "generator the quiz plugin does not see (another plugin's) wrote that page, and its "
+        "quiz would be missing there"
     ]

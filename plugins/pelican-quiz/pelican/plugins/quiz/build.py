@@ -7,10 +7,14 @@ Every problem of the build is collected and raised together, one ``file:line: me
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from pelican.contents import Content
+
 from .embed.fences import quiz_fences
+from .feeds import PLACED
 from .links import link_labels, text_link_errors
 from .loader import QuizErrors, load_quiz, quiz_files
 from .model import Quiz
@@ -96,12 +100,34 @@ def _forged(content: Any, content_root: str) -> list[SourceError]:
     return errors
 
 
+def every_content(context: dict[str, Any], generators: Iterable[Any]) -> list[Any]:
+    """Every article, page, draft and translation of the build, once: those in Pelican's
+    ``generated_content``, and those a generator keeps only in its own lists (a plugin that
+    adds a second articles generator, as pelican-lunr does, leaves the first one's pages,
+    which are the ones written, out of ``generated_content``)."""
+    found: dict[int, Any] = {}
+    for content in context.get("generated_content", {}).values():
+        if content is not None:  # a file Pelican could not read: its own error says why
+            found.setdefault(id(content), content)
+    for generator in generators:
+        for value in vars(generator).values():
+            if isinstance(value, list):
+                for item in value:
+                    if isinstance(item, Content):
+                        found.setdefault(id(item), item)
+    return list(found.values())
+
+
 def compile_and_place(
-    settings: dict[str, Any], context: dict[str, Any], show_failures: bool = False
+    settings: dict[str, Any],
+    context: dict[str, Any],
+    generators: Iterable[Any] = (),
+    show_failures: bool = False,
 ) -> tuple[Placement, list[SourceError]]:
-    """Do the build's quiz work: the placement, and every problem found. ``show_failures``
-    puts a notice where a quiz that failed stands (for ``pelican --autoreload``, which goes
-    on after errors), where a build that fails needs none."""
+    """Do the build's quiz work: the placement, and every problem found. Quizzes are placed
+    in :func:`every_content` of ``generators``. ``show_failures`` puts a notice where a quiz
+    that failed stands (for ``pelican --autoreload``, which goes on after errors), where a
+    build that fails needs none."""
     root = settings["PATH"]
     quizzes, errors = load_quizzes(Path(root) / settings["QUIZ_PATH"], root)
     contents: dict[str, Any] = dict(context.get("generated_content", {}))
@@ -122,9 +148,7 @@ def compile_and_place(
     proofs.save()
     placement = Placement(quizzes, labels, settings, show_failures)
     register_assets(context, settings)
-    for content in contents.values():
-        if content is None:  # a file Pelican could not read: its own error says why
-            continue
+    for content in every_content(context, generators):
         errors += _forged(content, root)
         if embeds_a_quiz(content):
             errors += place_quizzes(content, placement)
@@ -135,4 +159,7 @@ def compile_and_place(
     # For templates: every quiz by id, and the pages that hold each one.
     context["quizzes"] = dict(quizzes)
     context["quiz_pages"] = placement.pages
-    return placement, errors
+    context[PLACED] = placement.placed
+    # A page two generators hold is placed twice; its problems are said once.
+    once = {str(error): error for error in errors}
+    return placement, list(once.values())

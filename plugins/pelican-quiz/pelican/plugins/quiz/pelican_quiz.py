@@ -53,6 +53,7 @@ _TYPES: dict[str, type | tuple[type, ...]] = {
 # Importable module -> the distribution that provides it (all dependencies of pelican-quiz).
 _NEEDS = {"yaml": "PyYAML", "jsonschema": "jsonschema", "markdown_it": "markdown-it-py"}
 MARKDOWN_EXTENSION = "pelican.plugins.quiz.embed.markdown_fence"
+_UNPLACED = "_QUIZ_UNPLACED"  # the problems of pages written with a placeholder in them
 
 
 class QuizBuildError(SystemExit):
@@ -134,7 +135,16 @@ def _on_all_generators_finalized(generators: list[Any]) -> None:
     settings = generators[0].settings
     context = generators[0].context
     reloading = _in_reload_loop()
-    placement, errors = compile_and_place(settings, context, show_failures=reloading)
+    placement, errors = compile_and_place(settings, context, generators, show_failures=reloading)
+    _report(errors, reloading)
+    settings["_QUIZ_USED"] = any(placement.pages.values())  # read by _on_finalized
+    # Filled as pages are written (_on_content_written), read at the end (_on_finalized): the
+    # writers' context is a copy of this one, the same list in both.
+    context[_UNPLACED] = settings[_UNPLACED] = []
+
+
+def _report(errors: list[Any], reloading: bool) -> None:
+    """End the build with ``errors``, or, in Pelican's reload loop, print them and go on."""
     # In file order, then line order: the order an author fixes them in.
     ordered = sorted(errors, key=lambda e: (e.path, e.line or 0))
     if ordered and not reloading:
@@ -144,12 +154,21 @@ def _on_all_generators_finalized(generators: list[Any]) -> None:
     # and the loop waits for the next edit.
     for error in ordered:
         log.error("%s", error)
-    settings["_QUIZ_USED"] = any(placement.pages.values())  # read by _on_finalized
+
+
+def _on_content_written(path: str, context: dict[str, Any]) -> None:
+    """A safety net under placement: a page written with a quiz placeholder still in it."""
+    found = context.get(_UNPLACED)
+    if found is not None:
+        from .placement import unplaced
+
+        found += unplaced(path, context)
 
 
 def _on_finalized(pelican: Any) -> None:
     """Ship the widget next to the pages, only when some page holds a quiz."""
     settings = pelican.settings
+    _report(settings.get(_UNPLACED) or [], _in_reload_loop())
     if not settings.get("_QUIZ_USED"):
         return
     from .assets import write_assets
@@ -157,7 +176,15 @@ def _on_finalized(pelican: Any) -> None:
     write_assets(Path(settings["OUTPUT_PATH"]) / settings["QUIZ_ASSETS_PATH"].strip("/"))
 
 
+def _on_feed_generated(context: dict[str, Any], feed: Any) -> None:
+    from .feeds import quiz_free_feed
+
+    quiz_free_feed(context, feed)
+
+
 def register() -> None:
     signals.initialized.connect(_on_initialized)
     signals.all_generators_finalized.connect(_on_all_generators_finalized)
     signals.finalized.connect(_on_finalized)
+    signals.feed_generated.connect(_on_feed_generated)
+    signals.content_written.connect(_on_content_written)

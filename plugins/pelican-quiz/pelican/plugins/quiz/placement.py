@@ -17,13 +17,21 @@ from pelican.utils import truncate_html_words
 
 from .assets import ASSETS
 from .embed.marker import Embed, has_marker, replace_markers
+from .feeds import FEED_HTML
 from .loader import quiz_files
 from .model import Quiz
 from .render import render_quiz
 from .toolkit.located_yaml import SourceError
 from .toolkit.source_files import display_path, line_of_text
 
-__all__ = ["ASSETS", "Placement", "embeds_a_quiz", "place_quizzes", "register_assets"]
+__all__ = [
+    "ASSETS",
+    "Placement",
+    "embeds_a_quiz",
+    "place_quizzes",
+    "register_assets",
+    "unplaced",
+]
 
 # What a page holding a quiz loads, from QUIZ_ASSETS_PATH (ASSETS): its stylesheet and the
 # widget (an ES module). Pages without a quiz load neither.
@@ -51,6 +59,7 @@ class Placement:
         # What stands where a quiz failed: nothing in a build that fails anyway, a notice in
         # one that goes on (pelican --autoreload), so the page does not look whole.
         self.failure_html = _FAILURE_NOTICE if show_failures else ""
+        self.placed: list[Any] = []  # every page object given its quizzes
 
 
 _FAILURE_NOTICE = (
@@ -119,8 +128,14 @@ def place_quizzes(content: Any, placement: Placement) -> list[SourceError]:
             content, content.metadata["summary"], placement
         )
     content._content = replace_markers(text, render)
+    # What feeds carry instead of the quiz (see feeds): the page with a link where it stands.
+    setattr(content, FEED_HTML, _with_quiz_links(content, text, placement))
+    placement.placed.append(content)
     for quiz_id in seen:
-        placement.pages[quiz_id].append(content)
+        listed = placement.pages[quiz_id]
+        # One entry a page, though two generators hold it (see build.every_content).
+        if all(page.source_path != content.source_path for page in listed):
+            listed.append(content)
     if seen:
         assets = settings["QUIZ_ASSETS_PATH"].strip("/")
         content.quiz_ids = sorted(seen)
@@ -128,6 +143,32 @@ def place_quizzes(content: Any, placement: Placement) -> list[SourceError]:
         content.quiz_scripts = [f"{assets}/{name}" for name in ASSETS["scripts"]]
     _forget_rendered(content)
     return errors
+
+
+def unplaced(written: str, context: Mapping[str, Any]) -> list[SourceError]:
+    """A problem for each quiz placeholder in the file the writer just wrote (``context`` is
+    the one it wrote with): a page that no hook of the plugin was given to place."""
+    path = Path(written)
+    try:
+        html = path.read_text(encoding="utf-8")
+    except (OSError, ValueError):
+        return []
+    if not has_marker(html):
+        return []
+    embeds: list[Embed] = []
+    replace_markers(html, lambda embed: embeds.append(embed) or "")
+    page = context.get("article") or context.get("page")
+    where = display_path(written, context["OUTPUT_PATH"])
+    source = display_path(page.source_path, context["PATH"]) if page is not None else where
+    return [
+        SourceError(
+            source,
+            embed.line if page is not None else None,
+            f"this quiz was written into {where} unplaced: a generator the quiz plugin does "
+            "not see (another plugin's) wrote that page, and its quiz would be missing there",
+        )
+        for embed in embeds
+    ]
 
 
 def _asset_tags(content: Any, settings: Mapping[str, Any]) -> str:
