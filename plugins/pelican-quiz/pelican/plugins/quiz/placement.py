@@ -16,7 +16,7 @@ from typing import Any
 from pelican.utils import truncate_html_words
 
 from .assets import ASSETS
-from .embed.marker import Embed, has_marker, replace_markers
+from .embed.marker import Embed, embeds_in, has_marker, replace_markers
 from .feeds import FEED_HTML
 from .loader import quiz_files
 from .model import Quiz
@@ -153,10 +153,9 @@ def unplaced(written: str, context: Mapping[str, Any]) -> list[SourceError]:
         html = path.read_text(encoding="utf-8")
     except (OSError, ValueError):
         return []
-    if not has_marker(html):
+    embeds = embeds_in(html) if has_marker(html) else []
+    if not embeds:
         return []
-    embeds: list[Embed] = []
-    replace_markers(html, lambda embed: embeds.append(embed) or "")
     page = context.get("article") or context.get("page")
     where = display_path(written, context["OUTPUT_PATH"])
     source = display_path(page.source_path, context["PATH"]) if page is not None else where

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape, unescape
 
-__all__ = ["QUIZ_ID", "Embed", "has_marker", "marker", "replace_markers"]
+__all__ = ["QUIZ_ID", "Embed", "embeds_in", "has_marker", "marker", "replace_markers"]
 
 QUIZ_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 _MARKER = re.compile(
@@ -52,6 +52,18 @@ def marker(argument: str, body: str, line: int, syntax: str, kind: str) -> str:
 
 def has_marker(html: str) -> bool:
     return "data-quiz-embed=" in html and _MARKER.search(html) is not None
+
+
+def embeds_in(html: str) -> list[Embed]:
+    """Every placeholder in ``html``, in order."""
+    found: list[Embed] = []
+
+    def keep(embed: Embed) -> str:
+        found.append(embed)
+        return ""
+
+    replace_markers(html, keep)
+    return found
 
 
 def replace_markers(html: str, render: Callable[[Embed], str]) -> str:
