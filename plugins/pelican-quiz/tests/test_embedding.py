@@ -276,3 +276,29 @@ def test_a_page_written_with_its_quiz_unplaced_fails_the_build_naming_it(build_s
         "generator the quiz plugin does not see (another plugin's) wrote that page, and its "
         "quiz would be missing there"
     ]
+
+
+def test_quiz_assets_in_the_head_reach_an_index_that_shows_the_quiz_whole(
+    build_site, tmp_path: Path
+) -> None:
+    # Real sites, item 5: with QUIZ_ASSETS_IN_CONTENT = False, the README's snippet read
+    # article.quiz_scripts, and notmyidea's index showed the quiz article whole without them.
+    # (Pelican reads THEME_TEMPLATES_OVERRIDES from the working folder: the copy's is given.)
+    templates = str(tmp_path / "site" / "templates")
+    built = build_site("theme-assets", THEME="notmyidea", THEME_TEMPLATES_OVERRIDES=[templates])
+    assert built.errors == []
+
+    def head_assets(name: str) -> list[str]:
+        head = built.soup(name).head
+        return [t["href"] for t in head.select("link[href*=quiz]")] + [
+            t["src"] for t in head.select("script[src*=quiz]")
+        ]
+
+    assert built.soup("index.html").select_one("form.quiz-form") is not None
+    assert head_assets("index.html") == ["./quiz/quiz.css", "./quiz/quiz.js"]
+    assert head_assets("try-the-quiz.html") == ["./quiz/quiz.css", "./quiz/quiz.js"]
+    assert head_assets("category/advice.html") == ["../quiz/quiz.css", "../quiz/quiz.js"]
+    assert head_assets("some-advice.html") == []
+    assert head_assets("archives.html") == []
+    # Nothing in the content: the theme placed them.
+    assert "quiz.js" not in str(built.soup("try-the-quiz.html").select_one(".entry-content"))

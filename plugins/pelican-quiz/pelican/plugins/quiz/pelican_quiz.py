@@ -125,6 +125,10 @@ def _on_initialized(pelican: Any) -> None:
         raise QuizSetupError(str(problem)) from None
     _hook_python_markdown(pelican.settings)
     from .embed import rst_directive
+    from .theme_assets import quiz_assets
+
+    # For themes that place the assets (QUIZ_ASSETS_IN_CONTENT = False): {{ quiz_assets() }}.
+    pelican.settings.setdefault("JINJA_GLOBALS", {}).setdefault("quiz_assets", quiz_assets)
 
     rst_directive.register()
 
