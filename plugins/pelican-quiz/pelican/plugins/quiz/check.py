@@ -1,5 +1,8 @@
 """`pelican-quiz check [FILES or FOLDERS]`: validate quizzes without building the site.
 
+`pelican-quiz schema` prints the path of the installed JSON Schema (`--print`: the schema), for
+an editor's YAML settings.
+
 Prints, for each quiz, every outcome and notice with exactly how many answer combinations reach
 it and one example answer set, and each guarantee with the answer sets it covers; with
 ``--overlaps``, the answer sets that two outcomes' rules both
@@ -17,6 +20,7 @@ from pathlib import Path
 from .loader import QuizErrors, load_quiz, quiz_files
 from .pelican_quiz import DEFAULTS
 from .routing import Route, format_answers, verify
+from .schema import SCHEMA_PATH
 
 __all__ = ["main"]
 
@@ -97,7 +101,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="also list the answer sets that two outcomes' rules both match",
     )
+    schema = commands.add_parser(
+        "schema", help="print the path of the quiz JSON Schema, for an editor's settings"
+    )
+    schema.add_argument("--print", action="store_true", help="print the schema itself")
     args = parser.parse_args(argv)
+    if args.command == "schema":
+        print(SCHEMA_PATH.read_text(encoding="utf-8").rstrip("\n") if args.print else SCHEMA_PATH)
+        return 0
     files = _files(args.targets)
     if not files:
         print(f"error: no quiz files in {', '.join(args.targets)}", file=sys.stderr)

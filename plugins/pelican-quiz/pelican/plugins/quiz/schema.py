@@ -52,10 +52,7 @@ def _where(path: YamlPath) -> str:
 
 def _quote_hint(value: object) -> str:
     if isinstance(value, bool):
-        return (
-            ": YAML reads an unquoted yes, no, on, off, true or false as a yes/no value; "
-            "quote it, as in 'yes'"
-        )
+        return ": YAML reads an unquoted true or false as a yes/no value; quote it, as in 'true'"
     return ""
 
 

@@ -139,6 +139,7 @@ class _LocatedProblem(Exception):
 
 
 _PLAIN_TAGS = ("tag:yaml.org,2002:seq", "tag:yaml.org,2002:map")
+_BOOLEANS = ("true", "false")
 
 
 def _scalar(loader: Any, node: ScalarNode) -> Any:
@@ -152,6 +153,11 @@ def _scalar(loader: Any, node: ScalarNode) -> Any:
         ) from None
     # Dates stay text: Pelican parses them itself and a quiz has no use for them.
     if isinstance(value, datetime.date):
+        return node.value
+    # YAML 1.2, as editors and their JSON Schema checks read it: only true and false are yes/no
+    # values; an unquoted yes, no, on or off (YAML 1.1 booleans, to PyYAML) stays text. (A plain
+    # scalar's style is None to PyYAML, "" to libyaml.)
+    if isinstance(value, bool) and not node.style and node.value.lower() not in _BOOLEANS:
         return node.value
     return value
 
