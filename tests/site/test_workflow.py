@@ -1,4 +1,5 @@
-"""The GitHub Pages workflow: valid for GitHub, no zizmor findings, and it does what it says."""
+"""The GitHub workflows (Pages, and pelican-quiz's release): valid for GitHub, no zizmor
+findings, every action pinned, and each does what it says."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
 import yaml
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
@@ -17,6 +19,8 @@ from packaging.version import Version
 from tests.conftest import ROOT, require_tool
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pages.yml"
+RELEASE = ROOT / ".github" / "workflows" / "release.yml"
+WORKFLOWS = pytest.mark.parametrize("workflow", [WORKFLOW, RELEASE], ids=["pages", "release"])
 
 
 def _run(name: str, *args: str) -> tuple[int, str]:
@@ -27,15 +31,17 @@ def _run(name: str, *args: str) -> tuple[int, str]:
     return run.returncode, run.stdout + run.stderr
 
 
-def test_workflow_matches_githubs_schema() -> None:
+@WORKFLOWS
+def test_workflow_matches_githubs_schema(workflow: Path) -> None:
     code, said = _run(
-        "check-jsonschema", "--builtin-schema", "vendor.github-workflows", str(WORKFLOW)
+        "check-jsonschema", "--builtin-schema", "vendor.github-workflows", str(workflow)
     )
     assert code == 0, said
 
 
-def test_zizmor_finds_nothing_even_pedantic() -> None:
-    code, said = _run("zizmor", "--offline", "--persona=pedantic", str(WORKFLOW))
+@WORKFLOWS
+def test_zizmor_finds_nothing_even_pedantic(workflow: Path) -> None:
+    code, said = _run("zizmor", "--offline", "--persona=pedantic", str(workflow))
     assert code == 0, said
     assert "No findings" in said
 
@@ -58,12 +64,51 @@ def test_workflow_tests_then_builds_with_the_pages_url_and_deploys() -> None:
     assert deploy["steps"][0]["uses"].startswith("actions/deploy-pages@")
 
 
-def test_every_action_is_pinned_by_the_commit_of_its_release() -> None:
+@WORKFLOWS
+def test_every_action_is_pinned_by_the_commit_of_its_release(workflow: Path) -> None:
     # Hardening, second round, item 19: a tag can be moved to other code; a commit cannot.
-    lines = [line.strip() for line in WORKFLOW.read_text().splitlines() if "uses:" in line]
+    lines = [line.strip() for line in workflow.read_text().splitlines() if "uses:" in line]
     assert lines
     for line in lines:
         assert re.fullmatch(r"(- )?uses: [\w-]+/[\w-]+@[0-9a-f]{40} # v\d+(\.\d+)*", line), line
+
+
+def test_a_release_tag_builds_once_tests_the_wheel_everywhere_then_publishes_it() -> None:
+    # Real sites, item 11: sdist and wheel, the plugin's tests on the oldest and newest Pelican
+    # it claims on Python 3.11 to 3.13, trusted publishing on a pelican-quiz-v* tag.
+    flow = yaml.safe_load(RELEASE.read_text())
+    assert flow[True] == {"push": {"tags": ["pelican-quiz-v*"]}}  # "on"
+    assert flow["permissions"] == {"contents": "read"}
+    jobs = flow["jobs"]
+    build_runs = " ".join(step.get("run", "") for step in jobs["build"]["steps"])
+    assert "python -m build --outdir dist plugins/pelican-quiz" in build_runs
+    assert "twine check --strict" in build_runs
+    assert '"pelican-quiz-v$version"' in build_runs  # the tag must name pyproject's version
+    matrix = jobs["test"]["strategy"]["matrix"]
+    assert matrix["python"] == ["3.11", "3.12", "3.13"]
+    plugin = tomllib.loads((ROOT / "plugins/pelican-quiz/pyproject.toml").read_text())
+    claimed = next(d for d in plugin["project"]["dependencies"] if d.startswith("pelican"))
+    oldest = Requirement(claimed).specifier
+    assert [v.split(".")[:2] for v in matrix["pelican"]] == [["4", "9"], ["4", "12"]]
+    assert all(Version(v) in oldest for v in matrix["pelican"])
+    assert jobs["test"]["needs"] == "build" and jobs["publish"]["needs"] == "test"
+    installs = " ".join(step.get("run", "") for step in jobs["test"]["steps"])
+    assert "dist/*.whl" in installs and "pytest" in installs
+    publish = jobs["publish"]
+    assert publish["permissions"] == {"id-token": "write"}
+    assert publish["environment"]["name"] == "pypi"
+    assert publish["steps"][-1]["uses"].startswith("pypa/gh-action-pypi-publish@")
+    assert "password" not in RELEASE.read_text()  # trusted publishing: no token
+
+
+def test_the_version_is_written_in_one_place_and_the_readme_says_how_to_cite_it() -> None:
+    plugin = ROOT / "plugins" / "pelican-quiz"
+    version = tomllib.loads((plugin / "pyproject.toml").read_text())["project"]["version"]
+    sources = [p for p in (plugin / "pelican").rglob("*.py")]
+    assert not [p for p in sources if re.search(r"__version__\s*=\s*['\"]", p.read_text())]
+    assert f"## {version}" in (plugin / "CHANGELOG.md").read_text()
+    readme = (plugin / "README.md").read_text()
+    assert "pelican-quiz==" in readme and "importlib.metadata" in readme
 
 
 REQUIREMENTS = ROOT / "requirements"

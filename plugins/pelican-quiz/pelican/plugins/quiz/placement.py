@@ -122,11 +122,9 @@ def place_quizzes(content: Any, placement: Placement) -> list[SourceError]:
     page_ids = set(_ID.findall(replace_markers(text, lambda embed: "")))
     if "summary" not in content.metadata:
         # Pelican would cut the page's own HTML to make its summary, quiz and all.
-        content.metadata["summary"] = _summary(content, text, placement)
+        _set_summary(content, _summary(content, text, placement))
     elif has_marker(content.metadata["summary"] or ""):
-        content.metadata["summary"] = _with_quiz_links(
-            content, content.metadata["summary"], placement
-        )
+        _set_summary(content, _with_quiz_links(content, content.metadata["summary"], placement))
     content._content = replace_markers(text, render)
     # What feeds carry instead of the quiz (see feeds): the page with a link where it stands.
     setattr(content, FEED_HTML, _with_quiz_links(content, text, placement))
@@ -168,6 +166,15 @@ def unplaced(written: str, context: Mapping[str, Any]) -> list[SourceError]:
         )
         for embed in embeds
     ]
+
+
+def _set_summary(content: Any, html: str) -> None:
+    # Pelican resolves the summary's {filename} links from _summary (4.9 to 4.11) or from the
+    # metadata (4.12, which copies _summary there first): set both. Pelican 4.9 resolves them
+    # before plugins see the finished generators, 4.12 after: so resolve them here too (a
+    # resolved link has nothing left to resolve).
+    content._summary = content.metadata["summary"] = html
+    content.refresh_metadata_intersite_links()
 
 
 def _asset_tags(content: Any, settings: Mapping[str, Any]) -> str:
