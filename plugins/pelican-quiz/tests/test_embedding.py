@@ -302,3 +302,14 @@ def test_quiz_assets_in_the_head_reach_an_index_that_shows_the_quiz_whole(
     assert head_assets("archives.html") == []
     # Nothing in the content: the theme placed them.
     assert "quiz.js" not in str(built.soup("try-the-quiz.html").select_one(".entry-content"))
+
+
+def test_a_result_link_to_a_section_whose_id_is_on_its_wrapper_is_labelled_by_its_heading(
+    build_site,
+) -> None:
+    # Real sites, item 10: with pelican-myst-reader (and Pelican's reST reader, which writes
+    # sections the same way) a result link was labelled with the page's title.
+    built = build_site("section-labels")
+    assert built.errors == []
+    links = built.soup("the-quiz.html").select(".quiz-outcome-link")
+    assert [link.get_text() for link in links] == ["Go to: Breathe first", "Go to: Go ahead"]

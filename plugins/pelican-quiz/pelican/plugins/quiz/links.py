@@ -22,10 +22,16 @@ _LINK = re.compile(r"^\{filename\}/?(?P<path>[^#]+)(?:#(?P<fragment>.+))?$")
 
 
 def _heading_text(html: str, fragment: str) -> str | None:
-    match = re.search(rf'<(h[1-6])[^>]*\bid="{re.escape(fragment)}"[^>]*>(.*?)</\1>', html, re.S)
+    """The title of the section ``#fragment``: a heading with that id (Python-Markdown,
+    markdown-it), or the first heading of a section element with it (docutils' reST and
+    MyST readers put the id on the section around the heading)."""
+    the_id = rf'\bid="{re.escape(fragment)}"'
+    match = re.search(rf"<(h[1-6])[^>]*{the_id}[^>]*>(?P<text>.*?)</\1>", html, re.S) or re.search(
+        rf"<(?:section|div)\b[^>]*{the_id}[^>]*>\s*<(h[1-6])\b[^>]*>(?P<text>.*?)</\1>", html, re.S
+    )
     if match is None:
         return None
-    text = re.sub(r'<a class="(?:permalink|headerlink)".*?</a>', "", match.group(2), flags=re.S)
+    text = re.sub(r'<a class="(?:permalink|headerlink)".*?</a>', "", match["text"], flags=re.S)
     # Plain text, as a title is: the quiz escapes it once when it writes the link.
     return unescape(re.sub(r"<[^>]+>", "", text)).strip()
 
