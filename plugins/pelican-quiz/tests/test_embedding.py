@@ -313,3 +313,25 @@ def test_a_result_link_to_a_section_whose_id_is_on_its_wrapper_is_labelled_by_it
     assert built.errors == []
     links = built.soup("the-quiz.html").select(".quiz-outcome-link")
     assert [link.get_text() for link in links] == ["Go to: Breathe first", "Go to: Go ahead"]
+
+
+THEMES_FOLDER = Path(__file__).parent / "third_party" / "themes"
+VENDORED_THEMES = sorted(p.name for p in THEMES_FOLDER.iterdir() if p.is_dir())
+# What attila's templates read and Pelican leaves unset (its README asks for them).
+THEME_URLS = {
+    "TAGS_URL": "tags.html",
+    "CATEGORIES_URL": "categories.html",
+    "ARCHIVES_URL": "archives.html",
+    "AUTHORS_URL": "authors.html",
+}
+
+
+@pytest.mark.parametrize("theme", VENDORED_THEMES)
+def test_the_quiz_builds_under_third_party_themes(build_site, theme: str) -> None:
+    # Real sites, item 6 (the layout in Chromium: tests/browser/test_quiz_in_themes.py).
+    built = build_site(THEME=str(THEMES_FOLDER / theme), **THEME_URLS)
+    assert built.errors == []
+    soup = built.soup("pages/quiz-markdown.html")
+    assert soup.select_one("section.quiz form.quiz-form") is not None
+    assert [x["href"] for x in soup.select("link[href$='quiz.css']")] == ["../quiz/quiz.css"]
+    assert [x["src"] for x in soup.select("script[src$='quiz.js']")] == ["../quiz/quiz.js"]
