@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from pelican.plugins.quiz.conditions import describe, describe_html, evaluate
 from pelican.plugins.quiz.loader import QuizErrors, load_quiz, parse_quiz
 from pelican.plugins.quiz.routing import answer_sets, prove, upper_bound
+from pelican.plugins.quiz.strings import DEFAULT_STRINGS
 from pelican.plugins.quiz.scoring import Range, outcome_for, ranges, result_for
 
 HERE = Path(__file__).parent
@@ -44,7 +45,7 @@ def test_conditions_in_plain_words() -> None:
             {"not": {"score": "calm", "at_least": 2}},
         ]
     }
-    assert describe(condition, QUIZ) == (
+    assert describe(condition, QUIZ, DEFAULT_STRINGS) == (
         "Either you answered “Bad” or “Good” to question 1 or not (your “Calm” points add up to "
         "2 or more)."
     )
@@ -53,17 +54,19 @@ def test_conditions_in_plain_words() -> None:
 def test_nested_conditions_are_lists_that_read_one_way() -> None:
     bad, good = {"answer": "feel", "is": "bad"}, {"answer": "feel", "is": "good"}
     low = {"score": "calm", "below": 1}
-    either_then = describe_html({"all": [{"any": [bad, good]}, low]}, QUIZ)
-    either_inside = describe_html({"any": [bad, {"all": [good, low]}]}, QUIZ)
+    either_then = describe_html({"all": [{"any": [bad, good]}, low]}, QUIZ, DEFAULT_STRINGS)
+    either_inside = describe_html({"any": [bad, {"all": [good, low]}]}, QUIZ, DEFAULT_STRINGS)
     assert either_then != either_inside
     assert either_then == (
         "<p>All of these hold:</p><ul><li><p>One of these holds (or more):</p><ul>"
         "<li>You answered “Bad” to question 1</li><li>You answered “Good” to question 1</li>"
         "</ul></li><li>Your “Calm” points add up to less than 1</li></ul>"
     )
-    assert "either either" not in describe_html({"any": [bad, {"any": [good, low]}]}, QUIZ)
+    assert "either either" not in describe_html(
+        {"any": [bad, {"any": [good, low]}]}, QUIZ, DEFAULT_STRINGS
+    )
     # A flat condition stays a sentence.
-    assert describe_html({"all": [good, low]}, QUIZ) == (
+    assert describe_html({"all": [good, low]}, QUIZ, DEFAULT_STRINGS) == (
         "<p>You answered “Good” to question 1 and your “Calm” points add up to less than 1.</p>"
     )
 

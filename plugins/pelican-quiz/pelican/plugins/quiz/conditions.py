@@ -29,6 +29,7 @@ from html import escape
 from .model import Answers, Condition, Quiz, number_text
 
 __all__ = [
+    "clause",
     "describe",
     "describe_html",
     "evaluate",
@@ -151,55 +152,55 @@ def references(condition: Condition | None) -> Iterator[tuple[str, Condition]]:
 _number = number_text
 
 
-def describe(condition: Condition | None, quiz: Quiz) -> str:
-    """The condition in plain words, for readers working their result out by hand."""
+def describe(condition: Condition | None, quiz: Quiz, words: Mapping[str, str]) -> str:
+    """The condition in plain words, for readers working their result out by hand; every word
+    comes from ``words`` (the quiz strings of the page's language)."""
     if condition is None:
-        return "In every other case."
-    text = _describe(condition, quiz)
-    return text[0].upper() + text[1:] + "."
+        return words["cond_otherwise"]
+    return words["cond_sentence"].format(condition=_capital(_describe(condition, quiz, words)))
 
 
-def _label(quiz: Quiz, dimension: str) -> str:
-    return f"“{quiz.dimensions[dimension].label}”"
+def clause(condition: Condition, quiz: Quiz, words: Mapping[str, str]) -> str:
+    """The condition as a clause to put in a sentence ("you answered “Bad” to question 1")."""
+    return _describe(condition, quiz, words)
 
 
-def _describe(condition: Condition, quiz: Quiz) -> str:
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _label(quiz: Quiz, dimension: str, words: Mapping[str, str]) -> str:
+    return words["quoted"].format(text=quiz.dimensions[dimension].label)
+
+
+def _describe(condition: Condition, quiz: Quiz, words: Mapping[str, str]) -> str:
     if "all" in condition:
-        return " and ".join(_describe(c, quiz) for c in condition["all"])
+        return words["cond_and"].join(_describe(c, quiz, words) for c in condition["all"])
     if "any" in condition:
-        return "either " + " or ".join(_describe(c, quiz) for c in condition["any"])
+        either = words["cond_or"].join(_describe(c, quiz, words) for c in condition["any"])
+        return words["cond_either"].format(conditions=either)
     if "not" in condition:
-        return f"not ({_describe(condition['not'], quiz)})"
+        return words["cond_not"].format(condition=_describe(condition["not"], quiz, words))
     kind = leaf_kind(condition)
+    bound = "below" if "below" in condition else "at_least"
     if kind == "score":
-        label = _label(quiz, condition["score"])
-        if "below" in condition:
-            return f"your {label} points add up to less than {_number(condition['below'])}"
-        return f"your {label} points add up to {_number(condition['at_least'])} or more"
+        label = _label(quiz, condition["score"], words)
+        return words[f"cond_score_{bound}"].format(label=label, n=_number(condition[bound]))
     if kind == "top":
-        among = ", ".join(_label(quiz, d) for d in condition["among"])
-        return (
-            f"your {_label(quiz, condition['top'])} points are the most of {among} (on a tie, "
-            "the one named first here counts as the most)"
-        )
+        among = words["list_separator"].join(_label(quiz, d, words) for d in condition["among"])
+        return words["cond_top"].format(label=_label(quiz, condition["top"], words), among=among)
     if kind == "tie":
-        tie = " and ".join(_label(quiz, d) for d in condition["tie"])
-        among = ", ".join(_label(quiz, d) for d in condition["among"])
-        return f"your {tie} points are equal, and none of {among} has more"
+        tie = words["cond_and"].join(_label(quiz, d, words) for d in condition["tie"])
+        among = words["list_separator"].join(_label(quiz, d, words) for d in condition["among"])
+        return words["cond_tie"].format(labels=tie, among=among)
     question = quiz.question(condition[kind])
     number = quiz.questions.index(question) + 1
-    if kind == "count":
-        if "below" in condition:
-            return f"you ticked fewer than {condition['below']} answers in question {number}"
-        return f"you ticked {condition['at_least']} or more answers in question {number}"
-    if kind == "value":
-        if "below" in condition:
-            return f"your answer to question {number} is less than {condition['below']}"
-        return f"your answer to question {number} is {condition['at_least']} or more"
+    if kind in ("count", "value"):
+        return words[f"cond_{kind}_{bound}"].format(n=condition[bound], q=number)
     labels = {o.id: o.label for o in question.options}
     wanted = [condition["is"]] if "is" in condition else condition["in"]
-    choices = " or ".join(f"“{labels[w]}”" for w in wanted)
-    return f"you answered {choices} to question {number}"
+    choices = words["cond_or"].join(words["quoted"].format(text=labels[w]) for w in wanted)
+    return words["cond_answer"].format(choices=choices, q=number)
 
 
 def is_nested(condition: Condition) -> bool:
@@ -208,26 +209,25 @@ def is_nested(condition: Condition) -> bool:
     return any("all" in part or "any" in part or is_nested(part.get("not") or {}) for part in parts)
 
 
-def describe_html(condition: Condition | None, quiz: Quiz) -> str:
+def describe_html(condition: Condition | None, quiz: Quiz, words: Mapping[str, str]) -> str:
     """The condition for the page: a sentence, or, where `all` and `any` nest (and words
     alone could be read two ways), nested lists: "All of these:" / "One of these:"."""
     if condition is None or not is_nested(condition):
-        return f"<p>{escape(describe(condition, quiz))}</p>"
-    return _list(condition, quiz)
+        return f"<p>{escape(describe(condition, quiz, words))}</p>"
+    return _list(condition, quiz, words)
 
 
-def _list(condition: Condition, quiz: Quiz) -> str:
+def _list(condition: Condition, quiz: Quiz, words: Mapping[str, str]) -> str:
     key = "all" if "all" in condition else "any"
-    heading = "All of these hold:" if key == "all" else "One of these holds (or more):"
+    heading = words["cond_all_list"] if key == "all" else words["cond_any_list"]
     items = "".join(
         "<li>"
-        + (_list(part, quiz) if "all" in part or "any" in part else escape(_sentence(part, quiz)))
+        + (
+            _list(part, quiz, words)
+            if "all" in part or "any" in part
+            else escape(_capital(_describe(part, quiz, words)))
+        )
         + "</li>"
         for part in condition[key]
     )
-    return f"<p>{heading}</p><ul>{items}</ul>"
-
-
-def _sentence(condition: Condition, quiz: Quiz) -> str:
-    text = _describe(condition, quiz)
-    return text[0].upper() + text[1:]
+    return f"<p>{escape(heading)}</p><ul>{items}</ul>"

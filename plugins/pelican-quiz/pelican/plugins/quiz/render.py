@@ -12,7 +12,7 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 
-from .conditions import describe, describe_html, is_nested, map_bounds
+from .conditions import clause, describe_html, is_nested, map_bounds
 from .in_answers import in_answers, summed_dimensions
 from .model import Band, Condition, Dimension, Question, Quiz, number_text
 from .rule_view import decisive_rules, point_scale
@@ -160,11 +160,10 @@ def _question(
         # Nested `all`/`any` read two ways as a sentence: lists, as in the outcomes.
         parts.append(
             f'<div class="quiz-condition"><p>{escape(strings["only_if_list"])}</p>'
-            f"{describe_html(question.show_if, quiz)}</div>"
+            f"{describe_html(question.show_if, quiz, strings)}</div>"
         )
     elif question.show_if is not None:
-        condition = describe(question.show_if, quiz).rstrip(".")
-        condition = condition[0].lower() + condition[1:]
+        condition = clause(question.show_if, quiz, strings)
         parts.append(
             f'<p class="quiz-condition">'
             f"{escape(strings['only_if'].format(condition=condition))}</p>"
@@ -266,7 +265,7 @@ def _explained(
 def _how_intro(summed: list[Dimension], strings: Mapping[str, str]) -> str:
     if not summed:
         return f"<p>{escape(strings['how_intro_answers'])}</p>"
-    labels = ", ".join(f"“{d.label}”" for d in summed)
+    labels = strings["list_separator"].join(strings["quoted"].format(text=d.label) for d in summed)
     return f"<p>{escape(strings['how_intro'].format(labels=labels))}</p>"
 
 
@@ -304,7 +303,7 @@ def render_quiz(
     outcomes = "".join(
         f'<li id="{prefix}--outcome-{o.id}" data-outcome="{o.id}">'
         f'<{h} class="quiz-outcome-title">{escape(o.title)}</{h}>'
-        f'<div class="quiz-when">{describe_html(say(o.when), quiz)}</div>'
+        f'<div class="quiz-when">{describe_html(say(o.when), quiz, strings)}</div>'
         f'<div class="quiz-outcome-body">{_block(o.body, path)}</div>'
         f'<p><a class="quiz-outcome-link" href="{escape(o.link)}">'
         f"{escape(strings['result_link'].format(label=link_labels[o.link]))}</a></p></li>"
@@ -317,7 +316,7 @@ def render_quiz(
         for d in quiz.shown_dimensions()
     )
     notices = "".join(
-        f'<li data-notice="{n.id}"><div class="quiz-when">{describe_html(say(n.when), quiz)}</div>'
+        f'<li data-notice="{n.id}"><div class="quiz-when">{describe_html(say(n.when), quiz, strings)}</div>'
         f'<div class="quiz-notice">{_block(n.text, path)}</div></li>'
         for n in quiz.notices
     )

@@ -54,6 +54,28 @@ DEFAULT_STRINGS: dict[str, str] = {
     "fewer_is_better": "; fewer points are better",
     "notices_heading": "Shown with your result",
     "summary_link": "Take the quiz: {title}",
+    # "How the result is worked out" says each rule in words, built from these.
+    "cond_otherwise": "In every other case.",
+    "cond_sentence": "{condition}.",
+    "cond_and": " and ",
+    "cond_or": " or ",
+    "cond_either": "either {conditions}",
+    "cond_not": "not ({condition})",
+    "cond_score_below": "your {label} points add up to less than {n}",
+    "cond_score_at_least": "your {label} points add up to {n} or more",
+    "cond_top": "your {label} points are the most of {among} (on a tie, the one named first "
+    "here counts as the most)",
+    "cond_tie": "your {labels} points are equal, and none of {among} has more",
+    "cond_count_below": "you ticked fewer than {n} answers in question {q}",
+    "cond_count_at_least": "you ticked {n} or more answers in question {q}",
+    "cond_value_below": "your answer to question {q} is less than {n}",
+    "cond_value_at_least": "your answer to question {q} is {n} or more",
+    "cond_answer": "you answered {choices} to question {q}",
+    # Where `all` and `any` nest, the rule is written as lists under these.
+    "cond_all_list": "All of these hold:",
+    "cond_any_list": "One of these holds (or more):",
+    "quoted": "“{text}”",
+    "list_separator": ", ",
 }
 
 
