@@ -12,8 +12,8 @@ from hypothesis import strategies as st
 from pelican.plugins.quiz.conditions import describe, describe_html, evaluate
 from pelican.plugins.quiz.loader import QuizErrors, load_quiz, parse_quiz
 from pelican.plugins.quiz.routing import answer_sets, prove, upper_bound
-from pelican.plugins.quiz.strings import DEFAULT_STRINGS
 from pelican.plugins.quiz.scoring import Range, outcome_for, ranges, result_for
+from pelican.plugins.quiz.strings import DEFAULT_STRINGS
 
 HERE = Path(__file__).parent
 QUIZ = load_quiz(HERE / "valid.yaml")

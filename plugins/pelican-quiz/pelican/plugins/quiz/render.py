@@ -316,7 +316,8 @@ def render_quiz(
         for d in quiz.shown_dimensions()
     )
     notices = "".join(
-        f'<li data-notice="{n.id}"><div class="quiz-when">{describe_html(say(n.when), quiz, strings)}</div>'
+        f'<li data-notice="{n.id}">'
+        f'<div class="quiz-when">{describe_html(say(n.when), quiz, strings)}</div>'
         f'<div class="quiz-notice">{_block(n.text, path)}</div></li>'
         for n in quiz.notices
     )
