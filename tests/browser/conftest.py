@@ -2,13 +2,36 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import ConsoleMessage, Page, Request
 
-from tests.conftest import require_tool
+from tests.conftest import ROOT, require_tool
 from tools.chromium import CHROMIUM_FLAGS, chromium_path
+
+PLUGIN_SITES = ROOT / "plugins" / "pelican-quiz" / "tests" / "sites"
+PELICAN = [sys.executable, "-m", "pelican"]
+
+
+def build_plugin_site(name: str, where: Path, *pelican_args: str) -> Path:
+    """Build the pelican-quiz test site ``name`` (a copy, in ``where``) with the ``pelican``
+    command and ``pelican_args``; the output folder."""
+    site = where / "site"
+    shutil.copytree(PLUGIN_SITES / name, site)
+    run = subprocess.run(
+        [*PELICAN, "content", "-s", "pelicanconf.py", "-o", "out", *pelican_args],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    return site / "out"
 
 
 @pytest.fixture(scope="session")

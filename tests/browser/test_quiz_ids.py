@@ -2,37 +2,21 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import PageLog
+from tests.browser.conftest import PageLog, build_plugin_site
 from tests.browser.quiz_driver import QuizDriver
-from tests.conftest import ROOT
 
 pytestmark = pytest.mark.browser
-
-COLLISIONS = ROOT / "plugins" / "pelican-quiz" / "tests" / "sites" / "collisions"
 
 
 @pytest.fixture(scope="module")
 def collisions_url(tmp_path_factory: pytest.TempPathFactory, serve: Callable[[Path], str]) -> str:
-    site = tmp_path_factory.mktemp("collisions") / "site"
-    shutil.copytree(COLLISIONS, site)
-    run = subprocess.run(
-        [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", "out"],
-        cwd=site,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert run.returncode == 0, run.stderr
-    return serve(site / "out")
+    return serve(build_plugin_site("collisions", tmp_path_factory.mktemp("collisions")))
 
 
 def test_each_label_answers_its_own_question(page: Page, collisions_url: str) -> None:

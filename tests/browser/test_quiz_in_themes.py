@@ -11,15 +11,13 @@ radios."""
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Locator, Page, expect
 
+from tests.browser.conftest import build_plugin_site
 from tests.browser.quiz_driver import QuizDriver
 from tests.conftest import ROOT
 
@@ -52,19 +50,10 @@ def theme_sites(
 
     def url(theme: str) -> str:
         if theme not in built:
-            site = tmp_path_factory.mktemp(theme) / "site"
-            shutil.copytree(PLUGIN_TESTS / "sites" / "quickstart", site)
             path, settings = THEMES[theme]
-            command = ["-s", "pelicanconf.py", "-o", "out", "-t", path, "-e", *URLS, *settings]
-            run = subprocess.run(
-                [sys.executable, "-m", "pelican", "content", *command],
-                cwd=site,
-                capture_output=True,
-                text=True,
-                check=False,
-            )
-            assert run.returncode == 0, run.stdout + run.stderr
-            built[theme] = serve(site / "out")
+            where = tmp_path_factory.mktemp(theme)
+            out = build_plugin_site("quickstart", where, "-t", path, "-e", *URLS, *settings)
+            built[theme] = serve(out)
         return built[theme]
 
     return url
@@ -82,8 +71,10 @@ def _style(locator: Locator, name: str) -> str:
 
 def _focus_ring_shows(page: Page) -> None:
     """The focused element draws an outline of 2 px or more, apart from its own border."""
+    # A theme may animate the ring in (attila's transition: all): measure where it ends.
     ring = page.evaluate(
-        "() => { const s = getComputedStyle(document.activeElement);"
+        "() => { document.activeElement.getAnimations().forEach((a) => a.finish());"
+        " const s = getComputedStyle(document.activeElement);"
         " return [s.outlineStyle, parseFloat(s.outlineWidth), parseFloat(s.outlineOffset)]; }"
     )
     style, width, offset = ring

@@ -24,7 +24,7 @@ def test_sdist_and_wheel_pass_twine_check(dists: Dists) -> None:
 
 def test_the_wheel_ships_the_schema_and_the_widget_and_no_tests(dists: Dists) -> None:
     names = set(zipfile.ZipFile(dists.wheel).namelist())
-    for shipped in ("quiz.schema.json", "static/quiz.js", "static/quiz.css", "py.typed"):
+    for shipped in ("quiz.schema.json", "static/quiz.js", "static/quiz.css", "locales/fr.json", "py.typed"):
         assert f"pelican/plugins/quiz/{shipped}" in names
     assert not any("/tests/" in name or name.startswith("tests/") for name in names)
     # A namespace package: Pelican's own pelican/ and pelican/plugins/ stay untouched.

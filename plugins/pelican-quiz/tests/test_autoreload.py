@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import SITES, pelican_command
 
+PELICAN = [sys.executable, "-m", "pelican"]
 NOTICE = "This quiz was not built."
 QUIZ_FORM = 'class="quiz-form"'
 
@@ -58,18 +59,7 @@ def reloading(broken_site: Path, request: pytest.FixtureRequest) -> Iterator[tup
     args = [arg.replace("PORT", str(port)) for arg in extra]
     with log.open("w") as out:
         process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "pelican",
-                "content",
-                "-s",
-                "pelicanconf.py",
-                "-o",
-                "out",
-                "--autoreload",
-                *args,
-            ],
+            [*PELICAN, "content", "-s", "pelicanconf.py", "-o", "out", "--autoreload", *args],
             cwd=broken_site,
             stdout=out,
             stderr=subprocess.STDOUT,

@@ -8,7 +8,8 @@ Settings (defaults in :data:`DEFAULTS`, documented in the README):
                             fails (120)
 ``QUIZ_PROOF_MEMORY``       the most memory (MB) one proof may add; past it the build fails (1024)
 ``QUIZ_REMEMBER``           let the widget keep the last result in localStorage (off)
-``QUIZ_STRINGS``            interface strings, merged over the English defaults
+``QUIZ_STRINGS``            interface strings over the built-in ones of the page's language
+                            (one mapping, or one per language code)
 ``QUIZ_ASSETS_PATH``        output folder of quiz.js and quiz.css ("quiz")
 ``QUIZ_ASSETS_IN_CONTENT``  put the assets' tags in the page before its first quiz (on); a
                             theme that places ``quiz_stylesheets``/``quiz_scripts`` turns it off
@@ -93,14 +94,14 @@ def _require_dependencies() -> None:
 
 def _settings(settings: dict[str, Any]) -> dict[str, Any]:
     """Fill defaults into ``settings`` once and refuse values that cannot work."""
-    from .strings import merge_strings
+    from .strings import QuizStrings
     from .toolkit.settings import fill_defaults
 
     fill_defaults(settings, DEFAULTS, _TYPES, "quiz")
     for limit in ("QUIZ_PROOF_SECONDS", "QUIZ_PROOF_MEMORY"):
         if settings[limit] <= 0:
             raise ValueError(f"[quiz] {limit} must be more than 0")
-    settings["QUIZ_STRINGS"] = merge_strings(settings["QUIZ_STRINGS"])
+    QuizStrings(settings["QUIZ_STRINGS"])  # refuses an unknown key or language's mapping now
     return settings
 
 

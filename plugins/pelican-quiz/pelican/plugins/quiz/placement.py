@@ -21,6 +21,7 @@ from .feeds import FEED_HTML
 from .loader import quiz_files
 from .model import Quiz
 from .render import render_quiz
+from .strings import QuizStrings
 from .toolkit.located_yaml import SourceError
 from .toolkit.source_files import display_path, line_of_text
 
@@ -60,6 +61,11 @@ class Placement:
         # one that goes on (pelican --autoreload), so the page does not look whole.
         self.failure_html = _FAILURE_NOTICE if show_failures else ""
         self.placed: list[Any] = []  # every page object given its quizzes
+        self.strings = QuizStrings(settings["QUIZ_STRINGS"])
+
+    def strings_for(self, content: Any) -> dict[str, str]:
+        """The quiz strings in the language of ``content`` (Pelican's ``lang``)."""
+        return self.strings.for_language(getattr(content, "lang", None))
 
 
 _FAILURE_NOTICE = (
@@ -101,7 +107,7 @@ def place_quizzes(content: Any, placement: Placement) -> list[SourceError]:
             quiz,
             prefix,
             placement.labels[quiz.id],
-            settings["QUIZ_STRINGS"],
+            placement.strings_for(content),
             settings["QUIZ_REMEMBER"],
             page_title=str(getattr(content, "title", "")),
         )
@@ -208,7 +214,7 @@ def register_assets(context: dict[str, Any], settings: Mapping[str, Any]) -> Non
 
 def _with_quiz_links(content: Any, html: str, placement: Placement) -> str:
     """``html`` with each quiz placeholder replaced by a link to that quiz on its page."""
-    wording = placement.settings["QUIZ_STRINGS"]["summary_link"]
+    wording = placement.strings_for(content)["summary_link"]
 
     def link(embed: Embed) -> str:
         quiz = placement.quizzes.get(embed.quiz_id)

@@ -1,12 +1,24 @@
-"""Interface strings of the quiz (setting ``QUIZ_STRINGS``, merged over these English defaults)."""
+"""Interface strings of the quiz, in the language of the page that holds it.
+
+For a page in language ``lang`` (Pelican's ``lang``: the page's metadata, or ``DEFAULT_LANG``),
+the strings are these English defaults, under the built-in translation for that language
+(``locales/<lang>.json``, picked with no setting), under the site's ``QUIZ_STRINGS``: either
+one mapping for every language, or a mapping per language code (``{"fr": {...}}``).
+"""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from typing import Any
 
 from .toolkit.settings import merge_known
 
-__all__ = ["DEFAULT_STRINGS", "merge_strings"]
+__all__ = ["DEFAULT_STRINGS", "LOCALES", "QuizStrings", "built_in_locales", "merge_strings"]
+
+LOCALES = Path(__file__).with_name("locales")
 
 DEFAULT_STRINGS: dict[str, str] = {
     "nojs_note": "Choose your answers, then open “How the result is worked out” below to find "
@@ -82,3 +94,58 @@ DEFAULT_STRINGS: dict[str, str] = {
 def merge_strings(user: Mapping[str, str] | None) -> dict[str, str]:
     """The site's strings over the defaults; an unknown key is a mistake worth naming."""
     return merge_known("QUIZ_STRINGS", DEFAULT_STRINGS, user)
+
+
+@cache
+def built_in_locales() -> dict[str, dict[str, str]]:
+    """Each shipped translation, by language code (``fr``, ``pt-br``)."""
+    return {
+        file.stem.lower(): json.loads(file.read_text(encoding="utf-8"))
+        for file in sorted(LOCALES.glob("*.json"))
+    }
+
+
+def _codes(lang: str | None) -> list[str]:
+    """The codes to look ``lang`` up by, broadest first: ``pt_BR`` gives ``pt``, ``pt-br``."""
+    code = (lang or "").strip().lower().replace("_", "-")
+    if not code:
+        return []
+    base = code.split("-")[0]
+    return [base] if base == code else [base, code]
+
+
+class QuizStrings:
+    """The strings for each page language, from the ``QUIZ_STRINGS`` setting."""
+
+    def __init__(self, setting: Mapping[str, Any]) -> None:
+        values = list(setting.values())
+        per_language = bool(values) and all(isinstance(v, Mapping) for v in values)
+        if values and not per_language and not all(isinstance(v, str) for v in values):
+            raise ValueError(
+                "QUIZ_STRINGS: give either strings (for every language) or a mapping of them "
+                "for each language code, such as {'fr': {'next': 'Suivant'}}, not both"
+            )
+        self._every: Mapping[str, str] = {} if per_language else setting
+        self._by_code = {
+            code.lower().replace("_", "-"): strings
+            for code, strings in (setting.items() if per_language else ())
+        }
+        merge_strings(self._every)
+        for code, strings in self._by_code.items():
+            merge_known(f"QUIZ_STRINGS['{code}']", DEFAULT_STRINGS, strings)
+        self._made: dict[str, dict[str, str]] = {}
+
+    def for_language(self, lang: str | None) -> dict[str, str]:
+        """The strings of a page in ``lang``: the site's own over the built-in translation
+        over English."""
+        key = lang or ""
+        if key not in self._made:
+            codes = _codes(lang)
+            merged = dict(DEFAULT_STRINGS)
+            for code in codes:
+                merged.update(built_in_locales().get(code, {}))
+            merged.update(self._every)
+            for code in codes:
+                merged.update(self._by_code.get(code, {}))
+            self._made[key] = merged
+        return self._made[key]
