@@ -85,3 +85,23 @@ def test_each_page_of_a_two_language_site_speaks_its_own_language(build_site) ->
     data = french.select_one("script[type='application/json']").get_text()
     assert "Suivant" in data and '"Next"' not in data
     assert "Next" in english.get_text(" ") and "Suivant" not in english.get_text(" ")
+
+
+def test_a_translation_that_would_route_differently_fails_the_build(build_site) -> None:
+    # Real sites, item 7: translations are proved to route as their original does.
+    problems = build_site("translations-differ").errors[0].splitlines()
+    assert problems == [
+        "content/quizzes/mini-de.yaml:3: translation_of: unknown quiz 'mnii'; did you mean "
+        "'mini'? (known: mini)",
+        "content/quizzes/mini-fr.yaml:20: questions[0].options[1].score.calm: 3 where the "
+        "original has 2; a translation of 'mini' may change only its text and links, so that "
+        "every answer routes as in the original",
+    ]
+
+
+def test_a_page_in_the_translations_language_gets_it_in_place_of_the_original(
+    build_site,
+) -> None:
+    built = build_site("languages")
+    assert built.soup("the-quiz-fr.html").select_one("section.quiz")["id"] == "quiz-mini-fr"
+    assert built.soup("the-quiz.html").select_one("section.quiz")["id"] == "quiz-mini"

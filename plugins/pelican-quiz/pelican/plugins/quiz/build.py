@@ -23,6 +23,7 @@ from .proof_cache import ProofCache
 from .routing import verify
 from .toolkit.located_yaml import SourceError
 from .toolkit.source_files import display_path
+from .translations import translation_errors
 
 __all__ = ["compile_and_place", "load_quizzes"]
 
@@ -146,6 +147,7 @@ def compile_and_place(
         if not problems and quiz_labels is not None:
             labels[quiz_id] = quiz_labels
     proofs.save()
+    errors += translation_errors(quizzes)
     placement = Placement(quizzes, labels, settings, show_failures)
     register_assets(context, settings)
     for content in every_content(context, generators):

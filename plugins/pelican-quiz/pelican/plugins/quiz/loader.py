@@ -218,6 +218,8 @@ def _build(located: Located, quiz_id: str, path: str) -> Quiz:
         notices=notices,
         guarantees=guarantees,
         result=_result_view(data.get("result", {})),
+        lang=data.get("lang"),
+        translation_of=data.get("translation_of"),
         source_path=path,
         located=located,
     )

@@ -159,6 +159,8 @@ class Quiz:
     notices: list[Notice] = field(default_factory=list)
     guarantees: list[Guarantee] = field(default_factory=list)
     result: ResultView = field(default_factory=ResultView)
+    lang: str | None = None  # the language of its text, when it says
+    translation_of: str | None = None  # the id of the quiz it translates
     source_path: str = ""
     located: Located | None = None
 

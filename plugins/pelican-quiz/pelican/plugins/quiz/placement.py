@@ -21,9 +21,10 @@ from .feeds import FEED_HTML
 from .loader import quiz_files
 from .model import Quiz
 from .render import render_quiz
-from .strings import QuizStrings
+from .strings import QuizStrings, lang_codes
 from .toolkit.located_yaml import SourceError
 from .toolkit.source_files import display_path, line_of_text
+from .translations import translations_by_language
 
 __all__ = [
     "ASSETS",
@@ -62,6 +63,16 @@ class Placement:
         self.failure_html = _FAILURE_NOTICE if show_failures else ""
         self.placed: list[Any] = []  # every page object given its quizzes
         self.strings = QuizStrings(settings["QUIZ_STRINGS"])
+        self.translations = translations_by_language(quizzes)
+
+    def quiz_for(self, quiz_id: str, content: Any) -> Quiz | None:
+        """The quiz a page embedding ``quiz_id`` shows: its translation into the page's
+        language, if there is one, else the quiz itself."""
+        for code in lang_codes(getattr(content, "lang", None)):
+            translated = self.translations.get((quiz_id, code))
+            if translated is not None:
+                return translated
+        return self.quizzes.get(quiz_id)
 
     def strings_for(self, content: Any) -> dict[str, str]:
         """The quiz strings in the language of ``content`` (Pelican's ``lang``)."""
@@ -90,13 +101,13 @@ def place_quizzes(content: Any, placement: Placement) -> list[SourceError]:
         if embed.problem is not None:
             errors.append(SourceError(source, embed.line, embed.problem))
             return placement.failure_html
-        quiz = placement.quizzes.get(embed.quiz_id)
+        quiz = placement.quiz_for(embed.quiz_id, content)
         if quiz is None and embed.quiz_id not in placement.failed:
             known = ", ".join(sorted(placement.quizzes)) or "none"
             errors.append(
                 SourceError(source, embed.line, f"unknown quiz '{embed.quiz_id}' (known: {known})")
             )
-        if quiz is None or embed.quiz_id not in placement.labels:
+        if quiz is None or quiz.id not in placement.labels:
             # a quiz that failed to load or to prove has its own messages
             return placement.failure_html
         seen[quiz.id] = seen.get(quiz.id, 0) + 1
@@ -217,7 +228,7 @@ def _with_quiz_links(content: Any, html: str, placement: Placement) -> str:
     wording = placement.strings_for(content)["summary_link"]
 
     def link(embed: Embed) -> str:
-        quiz = placement.quizzes.get(embed.quiz_id)
+        quiz = placement.quiz_for(embed.quiz_id, content)
         if embed.problem is not None or quiz is None:
             return ""
         # Pelican resolves {filename} links, so this works at any SITEURL and depth.

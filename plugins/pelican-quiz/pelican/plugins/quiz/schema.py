@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from jsonschema import Draft202012Validator
     from jsonschema.exceptions import ValidationError
 
-__all__ = ["SCHEMA_PATH", "schema_errors"]
+__all__ = ["SCHEMA_PATH", "schema_errors", "where_in"]
 
 SCHEMA_PATH = Path(__file__).with_name("quiz.schema.json")
 
@@ -43,7 +43,7 @@ def _validator() -> Draft202012Validator:
     return Draft202012Validator(schema)
 
 
-def _where(path: YamlPath) -> str:
+def where_in(path: YamlPath) -> str:
     text = ""
     for part in path:
         text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
@@ -74,7 +74,7 @@ def _number_errors(
         ):
             line = located.line_of(where)
             message = (
-                f"{_where(where)}: {excerpt(value)} is not a number a quiz can add up "
+                f"{where_in(where)}: {excerpt(value)} is not a number a quiz can add up "
                 f"(no .nan or .inf, at most {_LARGEST:,} either way)"
             )
             found.append((line or 0, SourceError(path, line, message)))
@@ -130,6 +130,9 @@ def _message(error: ValidationError) -> str:
         return f"{excerpt(value)} is out of range ({kind} {rule})"
     if kind == "uniqueItems":
         return "lists the same item twice"
+    if kind == "dependentRequired":
+        field, needs = next((k, v) for k, v in rule.items() if k in value)
+        return f"'{field}' needs '{needs[0]}' beside it (the language of this quiz's text)"
     return excerpt(error.message, 120)  # pragma: no cover - every rule used is handled above
 
 
@@ -145,7 +148,7 @@ def schema_errors(located: Located, path: str) -> list[SourceError]:
             schema = cast(dict[str, Any], error.schema)
             extra = sorted(set(cast(Any, error.instance)) - set(schema.get("properties", {})))
             line = located.line_of((*where, extra[0])) or line
-        found.append((line or 0, SourceError(path, line, f"{_where(where)}: {_message(error)}")))
+        found.append((line or 0, SourceError(path, line, f"{where_in(where)}: {_message(error)}")))
     found += _number_errors(located, path, reported)
     found.sort(key=lambda pair: pair[0])
     return [error for _, error in found]

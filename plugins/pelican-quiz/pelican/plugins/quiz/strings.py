@@ -16,7 +16,14 @@ from typing import Any
 
 from .toolkit.settings import merge_known
 
-__all__ = ["DEFAULT_STRINGS", "LOCALES", "QuizStrings", "built_in_locales", "merge_strings"]
+__all__ = [
+    "DEFAULT_STRINGS",
+    "LOCALES",
+    "QuizStrings",
+    "built_in_locales",
+    "lang_codes",
+    "merge_strings",
+]
 
 LOCALES = Path(__file__).with_name("locales")
 
@@ -105,13 +112,13 @@ def built_in_locales() -> dict[str, dict[str, str]]:
     }
 
 
-def _codes(lang: str | None) -> list[str]:
-    """The codes to look ``lang`` up by, broadest first: ``pt_BR`` gives ``pt``, ``pt-br``."""
+def lang_codes(lang: str | None) -> list[str]:
+    """The codes to look ``lang`` up by, narrowest first: ``pt_BR`` gives ``pt-br``, ``pt``."""
     code = (lang or "").strip().lower().replace("_", "-")
     if not code:
         return []
     base = code.split("-")[0]
-    return [base] if base == code else [base, code]
+    return [code] if base == code else [code, base]
 
 
 class QuizStrings:
@@ -140,7 +147,7 @@ class QuizStrings:
         over English."""
         key = lang or ""
         if key not in self._made:
-            codes = _codes(lang)
+            codes = lang_codes(lang)[::-1]  # the base language's, then the region's over it
             merged = dict(DEFAULT_STRINGS)
             for code in codes:
                 merged.update(built_in_locales().get(code, {}))
