@@ -1,13 +1,16 @@
 """How long `pelican-quiz check` takes to prove quizzes exactly, end to end (process start
 included, as an author runs it): a 3-question quiz, PHQ-9 (4^9 = 262,144 answer sets) and a
 50-statement inventory with one total, and a 50-item five-factor inventory where the highest
-factor wins (both 5^50 answer sets)."""
+factor wins (both 5^50 answer sets); then the realistic families of
+:mod:`benchmarks.quiz_families`, each at its size, with its time and peak memory."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,9 +18,22 @@ from typing import Any
 
 import yaml
 
+from benchmarks.quiz_families import FAMILIES
 from benchmarks.stats import Spread
 
-__all__ = ["QUIZZES", "ProofTimes", "measure_quiz_proofs", "write_quizzes"]
+__all__ = [
+    "QUIZZES",
+    "FamilyRun",
+    "ProofTimes",
+    "measure_families",
+    "measure_quiz_proofs",
+    "write_quizzes",
+]
+
+# A family's proof is stopped past this (QUIZ_PROOF_SECONDS), so a family that runs out
+# cannot hold up `make bench`; its target (5x a 3-question quiz) is far below it.
+FAMILY_SECONDS = 15.0
+FAMILY_MEGABYTES = 500
 
 LINK = "{filename}/a.md#b"
 
@@ -158,3 +174,51 @@ def measure_quiz_proofs(work: Path, runs: int) -> ProofTimes:
         {name: Spread.of(values) for name, values in times.items()},
         {name: count for name, (_, count) in QUIZZES.items()},
     )
+
+
+@dataclass
+class FamilyRun:
+    name: str
+    size: int
+    seconds: Spread
+    megabytes: float  # the most any run's process held
+    proved: bool
+    why_not: str  # the error `check` printed, when it did not prove the quiz
+
+
+def _peak_run(command: list[str]) -> tuple[float, float, subprocess.CompletedProcess[str]]:
+    """Run ``command``: its wall time, its own peak memory in MB (from wait4, not the most
+    any child of ours ever held) and its result."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        started = time.perf_counter()
+        child = subprocess.Popen(command, stdout=out, stderr=err, text=True)
+        _, status, usage = os.wait4(child.pid, 0)
+        elapsed = time.perf_counter() - started
+        out.seek(0)
+        err.seek(0)
+        done = subprocess.CompletedProcess(
+            command, os.waitstatus_to_exitcode(status), out.read(), err.read()
+        )
+    return elapsed, usage.ru_maxrss / 1024, done
+
+
+def measure_families(work: Path, runs: int) -> list[FamilyRun]:
+    """Each family of :data:`FAMILIES` at its size, proved ``runs`` times by `check`."""
+    command = Path(sys.executable).with_name("pelican-quiz")
+    folder = work / "families"
+    folder.mkdir(parents=True, exist_ok=True)
+    found = []
+    for name, generate, size in FAMILIES:
+        file = folder / (re.sub(r"[^a-z0-9]+", "-", name.lower()) + f"-{size}.yaml")
+        file.write_text(yaml.safe_dump(generate(size), sort_keys=False), encoding="utf-8")
+        times, peak, why_not = [], 0.0, ""
+        for _ in range(runs):
+            check = [str(command), "check", str(file), "--seconds", str(FAMILY_SECONDS)]
+            elapsed, megabytes, done = _peak_run([*check, "--memory", str(FAMILY_MEGABYTES)])
+            times.append(elapsed)
+            peak = max(peak, megabytes)
+            if done.returncode != 0:
+                why_not = (done.stderr.strip().splitlines() or ["failed"])[0]
+                break
+        found.append(FamilyRun(name, size, Spread.of(times), peak, not why_not, why_not))
+    return found

@@ -19,7 +19,7 @@ from .build_speed import BuildTimes, measure_build_speed
 from .charts import bar_chart, line_chart
 from .lighthouse import CATEGORIES, lighthouse_available, run_lighthouse
 from .page_weight import ANCHORS, PAGES, Budget, PageWeight, check_budgets, measure_pages
-from .quiz_proofs import measure_quiz_proofs
+from .quiz_proofs import FAMILY_MEGABYTES, FAMILY_SECONDS, measure_families, measure_quiz_proofs
 from .rebuild_latency import measure_rebuild_latency
 from .stats import kib
 
@@ -154,6 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         latency = measure_rebuild_latency(work / "serve", 2 if args.quick else max(runs, 5))
         print("quiz proofs…", flush=True)
         proofs = measure_quiz_proofs(work / "proofs", runs)
+        families = measure_families(work / "proofs", 1 if args.quick else 3)
 
     missed += [b.what for b in budgets if not b.ok]
     report += [
@@ -264,6 +265,29 @@ def main(argv: list[str] | None = None) -> int:
         )
         if ratio > 5:
             missed.append(f"{name} proof {ratio:.2f}x the 3-question one (target 5x)")
+    report += [
+        "",
+        "### Realistic families (`benchmarks/quiz_families.py`, generated)",
+        "",
+        f"Each at the size the proof issue gives, proved by `check` with a limit of "
+        f"{FAMILY_SECONDS:g} s and {FAMILY_MEGABYTES} MB. Target: at most 5x the 3-question quiz "
+        f"and at most {FAMILY_MEGABYTES} MB, the verdict exact.",
+        "",
+        "| family | size | time | x 3 questions | peak memory | |",
+        "| --- | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for run in families:
+        ratio = run.seconds.ratio_to(proofs.seconds["3 questions"])
+        ok = run.proved and ratio <= 5 and run.megabytes <= FAMILY_MEGABYTES
+        verdict = "met" if ok else "**missed**" + ("" if run.proved else ": not proved")
+        report.append(
+            f"| {run.name} | {run.size} | {run.seconds.seconds()} | {ratio:.1f}x "
+            f"| {run.megabytes:.0f} MB | {verdict} |"
+        )
+        if not ok:
+            missed.append(f"{run.name} ({run.size}) proof {ratio:.1f}x, {run.megabytes:.0f} MB")
+    stopped = [run for run in families if not run.proved]
+    report += [""] + [f"- {run.name}: {run.why_not.split(': ', 2)[-1]}" for run in stopped]
     report.append("")
 
     report += ["## Lighthouse 12.2.3 (mobile, system Chromium)", ""]

@@ -23,7 +23,7 @@ its proof keeps a few hundred states. Points are whole numbers of 1/``scale`` of
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from typing import TypeVar
@@ -31,7 +31,8 @@ from typing import TypeVar
 from .conditions import references
 from .model import Answers, Question, Quiz
 from .proof_limits import Limits
-from .rule_view import Seen, View, choices, point_scale, seen_by_rules
+from .residuals import Residual, Rulebook, Settler
+from .rule_view import Seen, View, choices, decisive_rules, point_scale, rules, seen_by_rules
 from .scoring import adds_to, question_range, scores_for, shown
 
 __all__ = ["State", "exact_states"]
@@ -74,9 +75,10 @@ def _parts(quiz: Quiz, dimensions: list[str]) -> list[list[Question]]:
     return sorted(groups.values(), key=lambda part: index[part[0].id])
 
 
-# A part's state while it is walked: (points per dimension, views) -> (count, example).
+# A part's state while it is walked: (points per dimension, residuals of the rules it
+# settles, views kept for rules across parts) -> (count, example).
 _Views = tuple[tuple[str, View], ...]
-_WalkKey = tuple[tuple[int, ...], _Views]
+_WalkKey = tuple[tuple[int, ...], tuple[Residual, ...], _Views]
 _Walk = dict[_WalkKey, tuple[int, Answers]]
 
 
@@ -92,15 +94,26 @@ class _Dominance:
 
     def __init__(self, part: list[Question], dims: list[str], scale: int, seen: Seen) -> None:
         index = {d: i for i, d in enumerate(dims)}
-        # For each dimension only `top` looks at, the others it must fall behind: one per group.
-        self.rivals: dict[int, list[list[int]]] = {}
+        # Each `top` group, as this part's dimensions in it, and for each dimension only `top`
+        # looks at, the groups it must fall behind another dimension of to drop out.
+        self.groups: list[tuple[int, ...]] = []
+        self.rivals: dict[int, list[int]] = {}
         for d in dims:
             groups = [g for g in seen.groups if d in g]
             if d in seen.bounds or not groups:
                 continue
-            rivals = [[index[e] for e in g if e != d and e in index] for g in groups]
-            if all(rivals):  # a group whose other dimensions are in other parts: no telling
-                self.rivals[index[d]] = rivals
+            members = [tuple(index[e] for e in g if e in index) for g in groups]
+            if any(len(m) < 2 for m in members):  # its rivals are in other parts: no telling
+                continue
+            for m in members:
+                if m not in self.groups:
+                    self.groups.append(m)
+            self.rivals[index[d]] = [self.groups.index(m) for m in members]
+        # Whether `top` alone looks at this part's points, each time comparing only them.
+        self.relative = all(
+            d not in seen.bounds and all(e in index for g in seen.groups if d in g for e in g)
+            for d in dims
+        )
         # What the questions after each step can still add, at least and at most.
         least, most = [0] * len(dims), [0] * len(dims)
         self.after: list[tuple[list[int], list[int]]] = []
@@ -115,25 +128,69 @@ class _Dominance:
     def apply(self, step: int, points: tuple[int, ...]) -> tuple[int, ...]:
         if not self.rivals:
             return points
+        points = self._apply(step, points)
+        if self.relative:
+            # Only `top` compares these points, and only with each other: what tells states
+            # apart is how far each is from the others, so they count from the lowest.
+            low = min((p for p in points if p != OUT_OF_THE_RUNNING), default=0)
+            if low:
+                points = tuple(p if p == OUT_OF_THE_RUNNING else p - low for p in points)
+        return points
+
+    def _apply(self, step: int, points: tuple[int, ...]) -> tuple[int, ...]:
         least, most = self.after[step]
+        # In each group, the two surest finishes (points now plus the least still to come) of
+        # the dimensions still in the running, and whose the surest is.
+        surest: list[tuple[int, int, int]] = []
+        for group in self.groups:
+            first = second = OUT_OF_THE_RUNNING
+            leader = -1
+            for e in group:
+                if points[e] == OUT_OF_THE_RUNNING:
+                    continue
+                sure = points[e] + least[e]
+                if sure > first:
+                    first, second, leader = sure, first, e
+                elif sure > second:
+                    second = sure
+            surest.append((first, second, leader))
         out = list(points)
         for i, groups in self.rivals.items():
-            if out[i] == OUT_OF_THE_RUNNING:
+            if points[i] == OUT_OF_THE_RUNNING:
                 continue
             best = points[i] + most[i]
+            # Out when, in every group, another dimension surely ends above its best.
             if all(
-                any(out[e] != OUT_OF_THE_RUNNING and best < points[e] + least[e] for e in rivals)
-                for rivals in groups
+                best < (second if leader == i else first)
+                for first, second, leader in (surest[g] for g in groups)
             ):
                 out[i] = OUT_OF_THE_RUNNING
         return tuple(out)
 
 
+@dataclass
+class _Tracked:
+    """The rules a part settles while it is walked (their answer leaves all look at its
+    questions), and the questions whose answers other rules look at across parts (kept as they
+    are, as views)."""
+
+    book: Rulebook
+    rules: list[int]  # indices into :func:`.rule_view.rules`
+    viewed: set[str]  # questions whose views the walk keeps
+
+
 def _walk(
-    part: list[Question], dimensions: list[str], scale: int, seen: Seen, clock: Limits
+    part: list[Question],
+    dimensions: list[str],
+    scale: int,
+    seen: Seen,
+    tracked: _Tracked,
+    clock: Limits,
 ) -> _Walk:
     dominance = _Dominance(part, dimensions, scale, seen)
-    states: _Walk = {(tuple(0 for _ in dimensions), ()): (1, {})}
+    start = tuple(tracked.book.start[r] for r in tracked.rules)
+    states: _Walk = {(tuple(0 for _ in dimensions), start, ()): (1, {})}
+    settled = Settler()
 
     def plus(points: tuple[int, ...], delta: tuple[int, ...]) -> tuple[int, ...]:
         return tuple(
@@ -142,27 +199,45 @@ def _walk(
 
     for step, question in enumerate(part):
         distinct = choices(question, dimensions, scale, seen)
+        viewed = question.id in tracked.viewed
+        # What each answer (and not being asked) settles of the rules, worked out once.
+        known = [tuple(tracked.book.known(question.id, c.answer).items()) for c in distinct]
+        unasked = tuple(tracked.book.known(question.id, None).items())
         skipped = tuple(int(question.skipped.get(d, 0) * scale) for d in dimensions)
         following: _Walk = {}
-        for (points, views), (count, example) in states.items():
+        for (points, residuals, views), (count, example) in states.items():
             clock.check(len(states) + len(following))
             # The points so far, for a show_if on points of earlier questions.
-            scores = {
-                d: Fraction(p, scale)
-                for d, p in zip(dimensions, points, strict=True)
-                if p != OUT_OF_THE_RUNNING
-            }
-            if not shown(question, example, scores):
-                key = (dominance.apply(step, plus(points, skipped)), views)
+            if question.show_if is not None and not shown(
+                question,
+                example,
+                {
+                    d: Fraction(p, scale)
+                    for d, p in zip(dimensions, points, strict=True)
+                    if p != OUT_OF_THE_RUNNING
+                },
+            ):
+                key = (
+                    dominance.apply(step, plus(points, skipped)),
+                    settled(residuals, unasked),
+                    views,
+                )
                 _merge(following, key, count, example)
                 continue
-            for choice in distinct:
-                clock.check(len(states) + len(following))
+            for choice, settles in zip(distinct, known, strict=True):
                 key = (
                     dominance.apply(step, plus(points, choice.delta)),
-                    views if choice.view is None else (*views, (question.id, choice.view)),
+                    settled(residuals, settles),
+                    (*views, (question.id, choice.view))
+                    if viewed and choice.view is not None
+                    else views,
                 )
-                _merge(following, key, count * choice.ways, {**example, question.id: choice.answer})
+                had = following.get(key)
+                if had is None:  # a new state: its example is this one answer set
+                    example_here = {**example, question.id: choice.answer}
+                    following[key] = (count * choice.ways, example_here)
+                else:
+                    following[key] = (had[0] + count * choice.ways, had[1])
         states = following
     return states
 
@@ -176,9 +251,12 @@ def _merge(states: dict[K, tuple[int, Answers]], key: K, count: int, example: An
     states[key] = (count, example) if had is None else (had[0] + count, had[1])
 
 
-# What the rules can tell of a finished part, or of all parts combined so far:
-# (band per dimension with bounds, leader per `top` group, views).
-_Summary = tuple[tuple[tuple[str, int], ...], tuple[tuple[int, int, int] | None, ...], _Views]
+# What the rules can tell of a finished part, or of all parts combined so far: (band per
+# dimension with bounds, leader per `top` group, what the outcomes, notices and guarantees
+# still need of its answers: ("r", rule, residual) for a rule settled in one part, ("q",
+# question, view) for a question rules across parts look at).
+_Kept = tuple[tuple[str, object, object], ...]
+_Summary = tuple[tuple[tuple[str, int], ...], tuple[tuple[int, int, int] | None, ...], _Kept]
 # Its entries: summary -> (count, example answers).
 _Combined = dict[_Summary, tuple[int, Answers]]
 
@@ -186,12 +264,19 @@ _Combined = dict[_Summary, tuple[int, Answers]]
 class _Abstraction:
     """Turns a part's points into what the rules can tell apart."""
 
-    def __init__(self, seen: Seen, scale: int) -> None:
+    def __init__(self, seen: Seen, scale: int, decisive: int) -> None:
         self.bounds = {d: sorted({int(b * scale) for b in bs}) for d, bs in seen.bounds.items()}
         self.groups = seen.groups
         self.decisive = seen.decisive
+        self.decisive_rules = decisive  # rules before this index are outcomes, notices...
 
-    def summary(self, points: dict[str, int], views: _Views) -> _Summary:
+    def summary(
+        self,
+        points: dict[str, int],
+        views: _Views,
+        rules: Sequence[int] = (),
+        residuals: tuple[Residual, ...] = (),
+    ) -> _Summary:
         bands = tuple(
             (d, bisect_right(bounds, points[d])) for d, bounds in self.bounds.items() if d in points
         )
@@ -203,7 +288,13 @@ class _Abstraction:
                 leaders.append((g, value, rank))
             else:
                 leaders.append(None)
-        kept = tuple((question, view) for question, view in views if question in self.decisive)
+        kept: _Kept = tuple(
+            ("q", question, view) for question, view in views if question in self.decisive
+        ) + tuple(
+            ("r", rule, residual)
+            for rule, residual in zip(rules, residuals, strict=True)
+            if rule < self.decisive_rules  # a show_if is done with once its part is
+        )
         return bands, tuple(leaders), kept
 
     @staticmethod
@@ -215,6 +306,26 @@ class _Abstraction:
         return tuple(sorted(a[0] + b[0])), leaders, tuple(sorted(a[2] + b[2]))
 
 
+def _track(quiz: Quiz, parts: list[list[Question]]) -> list[_Tracked]:
+    """For each part, the rules it settles as it goes and the questions it keeps views of.
+
+    A rule whose answer leaves look at questions of one part is settled in that part. One that
+    looks at questions of several parts keeps those questions' views (what it can tell of each
+    answer) until the parts are combined."""
+    book = Rulebook(rules(quiz))
+    part_of = {q.id: i for i, part in enumerate(parts) for q in part}
+    tracked = [_Tracked(book, [], set()) for _ in parts]
+    for rule in range(len(book.start)):
+        questions = book.questions_of(rule)
+        where = {part_of[q] for q in questions}
+        if len(where) == 1:
+            tracked[where.pop()].rules.append(rule)
+        else:
+            for question in questions:
+                tracked[part_of[question]].viewed.add(question)
+    return tracked
+
+
 def exact_states(quiz: Quiz, clock: Limits | None = None) -> Iterator[State]:
     """Every distinct final state of ``quiz``, each with its exact count of answer sets.
 
@@ -223,17 +334,21 @@ def exact_states(quiz: Quiz, clock: Limits | None = None) -> Iterator[State]:
     seen = seen_by_rules(quiz)
     dimensions = seen.dimensions(quiz)
     scale = point_scale(quiz)
-    abstraction = _Abstraction(seen, scale)
+    abstraction = _Abstraction(seen, scale, len(decisive_rules(quiz)))
     parts = _parts(quiz, dimensions)
+    tracked = _track(quiz, parts)
     owned = [[d for d in dimensions if any(adds_to(q, d) for q in p)] for p in parts]
     # Dimensions no question adds to stay at 0: they start the combination.
     still = {d: 0 for d in dimensions if not any(d in own for own in owned)}
     combined: _Combined = {abstraction.summary(still, ()): (1, {})}
-    for part, own in zip(parts, owned, strict=True):
+    for part, own, track in zip(parts, owned, tracked, strict=True):
         finished: _Combined = {}
-        for (points, views), (count, example) in _walk(part, own, scale, seen, clock).items():
+        walked = _walk(part, own, scale, seen, track, clock)
+        for (points, residuals, views), (count, example) in walked.items():
             clock.check(len(finished))
-            summary = abstraction.summary(dict(zip(own, points, strict=True)), views)
+            summary = abstraction.summary(
+                dict(zip(own, points, strict=True)), views, track.rules, residuals
+            )
             _merge(finished, summary, count, example)
         following: _Combined = {}
         for key, (count, example) in combined.items():
