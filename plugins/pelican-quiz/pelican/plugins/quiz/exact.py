@@ -87,13 +87,28 @@ _Walk = dict[_WalkKey, tuple[int, Answers]]
 OUT_OF_THE_RUNNING = -(10**30)
 
 
-class _Dominance:
-    """Within one part, a dimension that only `top` looks at drops out of the running once,
-    even gaining the most it still can, it ends below another dimension of each of its groups
-    gaining the least. Its points then stop telling states apart."""
+class _Lookahead:
+    """What the questions still to come can do to a part's points, so that states whose
+    points no remaining answers can tell apart are one:
 
-    def __init__(self, part: list[Question], dims: list[str], scale: int, seen: Seen) -> None:
+    - a dimension that only `top` looks at drops out of the running once, even gaining the
+      most it still can, it ends below another dimension of each of its groups gaining the
+      least; its points then stop telling states apart;
+    - a dimension that only bounds look at (no `top`, no show_if) is settled once the least
+      and the most still to come land it in the same band: its points become that band's
+      one stand-in.
+    """
+
+    def __init__(
+        self, part: list[Question], dims: list[str], scale: int, seen: Seen, watched: set[str]
+    ) -> None:
         index = {d: i for i, d in enumerate(dims)}
+        in_groups = {d for g in seen.groups for d in g}
+        self.banded = {
+            index[d]: sorted({int(b * scale) for b in seen.bounds[d]})
+            for d in dims
+            if d in seen.bounds and d not in in_groups and d not in watched
+        }
         # Each `top` group, as this part's dimensions in it, and for each dimension only `top`
         # looks at, the groups it must fall behind another dimension of to drop out.
         self.groups: list[tuple[int, ...]] = []
@@ -126,6 +141,8 @@ class _Dominance:
         self.after.reverse()
 
     def apply(self, step: int, points: tuple[int, ...]) -> tuple[int, ...]:
+        if self.banded:
+            points = self._settle(step, points)
         if not self.rivals:
             return points
         points = self._apply(step, points)
@@ -136,6 +153,18 @@ class _Dominance:
             if low:
                 points = tuple(p if p == OUT_OF_THE_RUNNING else p - low for p in points)
         return points
+
+    def _settle(self, step: int, points: tuple[int, ...]) -> tuple[int, ...]:
+        least, most = self.after[step]
+        out = list(points)
+        for i, bounds in self.banded.items():
+            band = bisect_right(bounds, points[i] + least[i])
+            if band != bisect_right(bounds, points[i] + most[i]):
+                continue  # what is still to come can change its band
+            # The stand-in: the lowest points that surely end in this band (below every
+            # bound: the highest that surely end below the first).
+            out[i] = bounds[0] - 1 - most[i] if band == 0 else bounds[band - 1] - least[i]
+        return tuple(out)
 
     def _apply(self, step: int, points: tuple[int, ...]) -> tuple[int, ...]:
         least, most = self.after[step]
@@ -185,19 +214,29 @@ def _walk(
     scale: int,
     seen: Seen,
     tracked: _Tracked,
+    watched: set[str],
     clock: Limits,
 ) -> _Walk:
-    dominance = _Dominance(part, dimensions, scale, seen)
+    lookahead = _Lookahead(part, dimensions, scale, seen, watched)
     start = tuple(tracked.book.start[r] for r in tracked.rules)
     states: _Walk = {(tuple(0 for _ in dimensions), start, ()): (1, {})}
     settled = Settler()
 
-    def plus(points: tuple[int, ...], delta: tuple[int, ...]) -> tuple[int, ...]:
-        return tuple(
-            a if a == OUT_OF_THE_RUNNING else a + b for a, b in zip(points, delta, strict=True)
-        )
+    # Where points go with an answer's delta, worked out once per step: many states share
+    # their points (they differ in residuals or views), and many answers add the same.
+    moved: dict[tuple[tuple[int, ...], tuple[int, ...]], tuple[int, ...]] = {}
+
+    def move(step: int, points: tuple[int, ...], delta: tuple[int, ...]) -> tuple[int, ...]:
+        done = moved.get((points, delta))
+        if done is None:
+            added = tuple(
+                a if a == OUT_OF_THE_RUNNING else a + b for a, b in zip(points, delta, strict=True)
+            )
+            done = moved[(points, delta)] = lookahead.apply(step, added)
+        return done
 
     for step, question in enumerate(part):
+        moved.clear()
         distinct = choices(question, dimensions, scale, seen)
         viewed = question.id in tracked.viewed
         # What each answer (and not being asked) settles of the rules, worked out once.
@@ -218,7 +257,7 @@ def _walk(
                 },
             ):
                 key = (
-                    dominance.apply(step, plus(points, skipped)),
+                    move(step, points, skipped),
                     settled(residuals, unasked),
                     views,
                 )
@@ -226,7 +265,7 @@ def _walk(
                 continue
             for choice, settles in zip(distinct, known, strict=True):
                 key = (
-                    dominance.apply(step, plus(points, choice.delta)),
+                    move(step, points, choice.delta),
                     settled(residuals, settles),
                     (*views, (question.id, choice.view))
                     if viewed and choice.view is not None
@@ -337,13 +376,20 @@ def exact_states(quiz: Quiz, clock: Limits | None = None) -> Iterator[State]:
     abstraction = _Abstraction(seen, scale, len(decisive_rules(quiz)))
     parts = _parts(quiz, dimensions)
     tracked = _track(quiz, parts)
+    # The dimensions a show_if looks at: their points matter along the way, not only at the end.
+    watched = {
+        leaf["score"]
+        for question in quiz.questions
+        for kind, leaf in references(question.show_if)
+        if kind == "score"
+    }
     owned = [[d for d in dimensions if any(adds_to(q, d) for q in p)] for p in parts]
     # Dimensions no question adds to stay at 0: they start the combination.
     still = {d: 0 for d in dimensions if not any(d in own for own in owned)}
     combined: _Combined = {abstraction.summary(still, ()): (1, {})}
     for part, own, track in zip(parts, owned, tracked, strict=True):
         finished: _Combined = {}
-        walked = _walk(part, own, scale, seen, track, clock)
+        walked = _walk(part, own, scale, seen, track, watched, clock)
         for (points, residuals, views), (count, example) in walked.items():
             clock.check(len(finished))
             summary = abstraction.summary(
