@@ -8,11 +8,15 @@ states, not with the answer sets (5^50 of them for a 50-statement inventory):
 - Questions fall into independent *parts*: two questions are in one part when they add points
   to a dimension that some rule looks at, or when one's `show_if` looks at the other. Each part
   is walked on its own, question by question, keeping per state the points of its dimensions
-  and what the conditions can tell of each answer: which of the option sets they name it
-  picks from, and, for `count`, how many boxes it ticks.
+  and what is left of each rule once the answers so far are put in (:mod:`.residuals`: "any
+  area all ticked" is true, or still open, whatever each area's tick count). A rule that looks
+  at answers in several parts keeps, instead, what it can tell of those answers: which of the
+  option sets it names each picks from, and, for `count`, how many boxes it ticks.
+- The walk looks ahead (:class:`_Lookahead`): points whose band, or whose chance of leading a
+  `top`, nothing still to come can change stop telling states apart.
 - A finished part then keeps only what the rules can tell apart: for each dimension, which of
   the rules' bounds its points have reached, for each `top`, its leader and the leader's
-  points, and what outcomes and notices (not only show_if) see of its answers. The parts are
+  points, and what is left of the outcomes', notices' and guarantees' rules. The parts are
   then combined one after the other.
 
 A five-factor inventory with "the highest factor wins" is five parts of ten questions, and
