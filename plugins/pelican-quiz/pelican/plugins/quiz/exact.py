@@ -247,6 +247,7 @@ def _walk(
         known = [tuple(tracked.book.known(question.id, c.answer).items()) for c in distinct]
         unasked = tuple(tracked.book.known(question.id, None).items())
         skipped = tuple(int(question.skipped.get(d, 0) * scale) for d in dimensions)
+        many = len(distinct) > 64
         following: _Walk = {}
         for (points, residuals, views), (count, example) in states.items():
             clock.check(len(states) + len(following))
@@ -268,6 +269,8 @@ def _walk(
                 _merge(following, key, count, example)
                 continue
             for choice, settles in zip(distinct, known, strict=True):
+                if many:  # a state of thousands of answers must not outrun the limit
+                    clock.check(len(states) + len(following))
                 key = (
                     move(step, points, choice.delta),
                     settled(residuals, settles),
