@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from pelican.plugins.quiz.conditions import describe, describe_html, evaluate
 from pelican.plugins.quiz.loader import QuizErrors, load_quiz, parse_quiz
 from pelican.plugins.quiz.routing import answer_sets, prove, upper_bound
-from pelican.plugins.quiz.scoring import Range, outcome_for, ranges, result_for
+from pelican.plugins.quiz.scoring import Range, outcome_for, ranges, result_for, scores_for
 from pelican.plugins.quiz.strings import DEFAULT_STRINGS
 
 HERE = Path(__file__).parent
@@ -399,3 +399,49 @@ def test_twelve_checklists_with_an_all_ticked_rule_are_proved_exactly() -> None:
     assert report.routes["few"].count == sum(ways[:20])
     assert report.routes["some"].count == sum(ways[20:40])
     assert report.routes["many"].count == sum(ways[40:])
+
+
+@settings(max_examples=300, deadline=None)
+@given(small_quizzes())
+def test_the_verdict_found_by_search_is_what_brute_force_finds(data: dict) -> None:
+    """When counting would not end, the verdict is decided by search (`decide`): which
+    outcomes are reached, whether any answer set reaches none, which notices are shown, which
+    guarantees cover anything and which are broken, and which outcomes overlap."""
+    from pelican.plugins.quiz.proof_limits import Limits
+    from pelican.plugins.quiz.routing import decide
+
+    quiz = parse_quiz(yaml.safe_dump(data), "random", "random.yaml")
+    reached: set[str | None] = set()
+    notices, covered, broken, overlaps = set(), set(), set(), set()
+    for answers, scores in answer_sets(quiz):
+        outcome = outcome_for(quiz, answers, scores)
+        key = outcome.id if outcome else None
+        reached.add(key)
+        shown_notices = {n.id for n in quiz.notices if evaluate(n.when, answers, scores)}
+        notices |= shown_notices
+        for g in quiz.guarantees:
+            if evaluate(g.when, answers, scores):
+                covered.add(g.id)
+                if (
+                    key in g.never
+                    or (key is not None and g.only is not None and key not in g.only)
+                    or not set(g.shows) <= shown_notices
+                ):
+                    broken.add(g.id)
+        ruled = [
+            o.id for o in quiz.outcomes if o.when is not None and evaluate(o.when, answers, scores)
+        ]
+        overlaps |= {(a, b) for i, a in enumerate(ruled) for b in ruled[i + 1 :]}
+    report = decide(quiz, Limits(None), overlaps=True)
+    assert not report.counted
+    assert {o for o, r in report.routes.items() if r.example is not None} == reached - {None}
+    assert (report.dead_end is not None) == (None in reached)
+    assert {n for n, r in report.notices.items() if r.example is not None} == notices
+    assert {g for g, k in report.guarantees.items() if k.covered} == covered
+    assert {g for g, k in report.guarantees.items() if k.broken} == broken
+    assert set(report.overlaps) == overlaps
+    # Every example shows what it is given for.
+    for outcome_id, route in report.routes.items():
+        if route.example is not None:
+            got = outcome_for(quiz, route.example, scores_for(quiz, route.example))
+            assert got is not None and got.id == outcome_id

@@ -35,11 +35,12 @@ def _files(targets: Sequence[str]) -> list[Path]:
     return files
 
 
-def _rows(rows: list[tuple[str, Route]]) -> None:
+def _rows(rows: list[tuple[str, Route]], counted: bool) -> None:
     width = max(len(name) for name, _ in rows)
     for name, route in rows:
         example = format_answers(route.example) if route.example else "(none)"
-        print(f"  {name:<{width}}  {route.count:>9,}  e.g. {example}")
+        count = f"{route.count:>9,}" if counted else "      yes" if route.example else "     none"
+        print(f"  {name:<{width}}  {count}  e.g. {example}")
 
 
 def check_file(
@@ -51,29 +52,38 @@ def check_file(
         for error in problem.errors:
             print(f"error: {error}", file=sys.stderr)
         return False
-    verdict = verify(quiz, seconds, megabytes)
+    verdict = verify(quiz, seconds, megabytes, overlaps)
     report = verdict.report
     for error in verdict.errors:
         print(f"error: {error}", file=sys.stderr)
     print(f"{file}: {quiz.title}")
     if report is None:
         return False
-    print(f"  all {report.checked:,} answer combinations, {len(quiz.tests)} test case(s)")
-    _rows([(o.id, report.routes[o.id]) for o in quiz.outcomes])
+    counted = report.counted
+    if counted:
+        print(f"  all {report.checked:,} answer combinations, {len(quiz.tests)} test case(s)")
+    else:
+        print(
+            "  answer combinations not counted (too many distinct states to count); the verdict "
+            f"is exact, each line with one answer set that shows it; {len(quiz.tests)} test "
+            "case(s)"
+        )
+    _rows([(o.id, report.routes[o.id]) for o in quiz.outcomes], counted)
     if quiz.notices:
         print("  notices, shown beside the outcome:")
-        _rows([(n.id, report.notices[n.id]) for n in quiz.notices])
+        _rows([(n.id, report.notices[n.id]) for n in quiz.notices], counted)
     if quiz.guarantees:
         print("  guarantees, each over the answer sets its `when` covers:")
         width = max(len(g.id) for g in quiz.guarantees)
         for guarantee in quiz.guarantees:
             kept = report.guarantees[guarantee.id]
             word = "broken" if kept.broken else "holds" if kept.covered else "covers none"
-            print(f"  {guarantee.id:<{width}}  {kept.covered:>9,}  {word}")
+            covered = f"{kept.covered:>9,}" if counted else "         "
+            print(f"  {guarantee.id:<{width}}  {covered}  {word}")
     if overlaps:
         if report.overlaps:
             print("  overlaps, answer sets both rules match (the first of the two takes them):")
-            _rows([(f"{a} & {b}", route) for (a, b), route in report.overlaps.items()])
+            _rows([(f"{a} & {b}", route) for (a, b), route in report.overlaps.items()], counted)
         else:
             print("  overlaps: none; no answer set matches two outcomes' rules")
     return not verdict.errors

@@ -50,8 +50,9 @@ def breach(guarantee: Guarantee, outcome: str | None, notices: Collection[str]) 
     return None
 
 
-def guarantee_errors(quiz: Quiz, kept: dict[str, Kept]) -> list[SourceError]:
-    """A guarantee that covers no answer set proves nothing; one that is broken says how."""
+def guarantee_errors(quiz: Quiz, kept: dict[str, Kept], counted: bool = True) -> list[SourceError]:
+    """A guarantee that covers no answer set proves nothing; one that is broken says how
+    (``counted``: with how many of the answer sets it covers)."""
     errors = []
     for guarantee in quiz.guarantees:
         tally = kept[guarantee.id]
@@ -61,9 +62,13 @@ def guarantee_errors(quiz: Quiz, kept: dict[str, Kept]) -> list[SourceError]:
                 f"guarantee '{guarantee.id}' proves nothing: its `when` holds for no answer set"
             )
         elif tally.example is not None:
+            how_many = (
+                f"{tally.broken:,} of the {tally.covered:,} answer set(s) it covers"
+                if counted
+                else "answer sets it covers (not counted)"
+            )
             message = (
-                f"guarantee '{guarantee.id}' is broken by {tally.broken:,} of the "
-                f"{tally.covered:,} answer set(s) it covers; this one {tally.how}: "
+                f"guarantee '{guarantee.id}' is broken by {how_many}; this one {tally.how}: "
                 f"{format_case(tally.example, tally.outcome)}"
             )
         else:

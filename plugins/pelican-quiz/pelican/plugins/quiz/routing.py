@@ -9,6 +9,7 @@ error, never a pass.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from fractions import Fraction
@@ -19,10 +20,19 @@ from .conditions import evaluate, references
 from .exact import State, exact_states
 from .examples import format_answers
 from .guarantees import Kept, breach, guarantee_errors
-from .model import Answers, Question, Quiz, number_text
+from .model import Answers, Condition, Guarantee, Question, Quiz, number_text
 from .proof_limits import Limits, ProofTooBig, ProofTooLong
-from .scoring import add_points, add_skipped, result_for, shown
+from .scoring import add_points, add_skipped, result_for, scores_for, shown
 from .toolkit.located_yaml import SourceError
+from .verdict_search import (
+    COUNTING_SECONDS,
+    COUNTING_STATES,
+    TRUE,
+    Search,
+    first_reached,
+    reaches,
+    reaches_none,
+)
 
 __all__ = [
     "Route",
@@ -104,6 +114,32 @@ class RoutingReport:
     # Answer sets whose answers two outcomes' `when` both match (the first one takes them).
     overlaps: dict[tuple[str, str], Route] = field(default_factory=dict)
     guarantees: dict[str, Kept] = field(default_factory=dict)
+    # False when the quiz had too many distinct states to count: the verdict was then decided
+    # by search (:mod:`.verdict_search`); counts stay 0 and examples say what exists.
+    counted: bool = True
+    # For an unreachable outcome, the earlier outcomes that take its answer sets (set when not
+    # counted; otherwise worked out from ``states``).
+    takers: dict[str, list[str]] = field(default_factory=dict)
+
+
+class TooManyToCount(Exception):
+    """The counting proof met more distinct states than :data:`.COUNTING_STATES` in one stage,
+    or counted for longer than :data:`.COUNTING_SECONDS`."""
+
+
+class _CountingLimits(Limits):
+    """The proof's limits, and, while it counts, a bound on the states it may keep."""
+
+    counting = True
+
+    def __init__(self, seconds: float | None, megabytes: float | None = None) -> None:
+        super().__init__(seconds, megabytes)
+        self.stop_counting = time.monotonic() + COUNTING_SECONDS
+
+    def check(self, states: int) -> None:
+        if self.counting and (states > COUNTING_STATES or time.monotonic() > self.stop_counting):
+            raise TooManyToCount
+        super().check(states)
 
 
 def _tally(routes: dict[K, Route], key: K, state: State) -> None:
@@ -113,11 +149,23 @@ def _tally(routes: dict[K, Route], key: K, state: State) -> None:
 
 
 def prove(
-    quiz: Quiz, seconds: float | None = DEFAULT_SECONDS, megabytes: float | None = None
+    quiz: Quiz,
+    seconds: float | None = DEFAULT_SECONDS,
+    megabytes: float | None = None,
+    overlaps: bool = False,
 ) -> RoutingReport:
     """Route every answer set, exactly, and tally where each one lands; past ``seconds`` or
-    ``megabytes`` more memory, :class:`.ProofTooLong` or :class:`.ProofTooBig`."""
-    clock = Limits(seconds, megabytes)
+    ``megabytes`` more memory, :class:`.ProofTooLong` or :class:`.ProofTooBig`. A quiz with
+    too many distinct states to count is judged by search instead, its counts "not counted"
+    (``overlaps``: look for the answer sets two outcomes' rules both match then too)."""
+    clock = _CountingLimits(seconds, megabytes)
+    try:
+        return _count(quiz, clock)
+    except TooManyToCount:
+        return decide(quiz, clock, overlaps)
+
+
+def _count(quiz: Quiz, clock: Limits) -> RoutingReport:
     report = RoutingReport(
         routes={o.id: Route() for o in quiz.outcomes},
         notices={n.id: Route() for n in quiz.notices},
@@ -148,6 +196,67 @@ def prove(
             continue
         _tally(report.routes, outcome, state)
     return report
+
+
+def decide(quiz: Quiz, clock: Limits, overlaps: bool = False) -> RoutingReport:
+    """The verdict of :func:`prove` without the counts: for each outcome, notice, guarantee
+    (and, with ``overlaps``, pair of outcomes), one answer set that shows it, or the proof,
+    by exhaustive search, that there is none."""
+    if isinstance(clock, _CountingLimits):
+        clock.counting = False  # from here on, only time and memory bound it
+    search = Search(quiz, clock)
+    report = RoutingReport(counted=False)
+
+    def found(target: Condition) -> Route:
+        return Route(0, search.find(target))
+
+    report.routes = {o.id: found(reaches(quiz, i)) for i, o in enumerate(quiz.outcomes)}
+    report.notices = {n.id: found(n.when or TRUE) for n in quiz.notices}
+    dead_end = search.find(reaches_none(quiz))
+    if dead_end is not None:
+        scores = scores_for(quiz, dead_end)
+        report.dead_end = State(0, dead_end, {d: scores[d] for d in quiz.dimensions})
+    ids = [o.id for o in quiz.outcomes]
+    for index, outcome in enumerate(quiz.outcomes):
+        if report.routes[outcome.id].example is None:
+            own = outcome.when or TRUE
+            report.takers[outcome.id] = [
+                ids[t] for t in range(index) if search.find({"all": [own, reaches(quiz, t)]})
+            ]
+    for guarantee in quiz.guarantees:
+        kept = report.guarantees[guarantee.id] = Kept()
+        covered = search.find(guarantee.when or TRUE)
+        if covered is None:
+            continue
+        kept.covered = 1
+        broken = search.find({"all": [guarantee.when or TRUE, _breaks(quiz, guarantee)]})
+        if broken is not None:
+            scores = scores_for(quiz, broken)
+            outcome_id = first_reached(quiz, broken, scores)
+            shows = [n.id for n in quiz.notices if evaluate(n.when, broken, scores)]
+            kept.add(1, broken, outcome_id, breach(guarantee, outcome_id, shows))
+    if overlaps:
+        ruled = [o for o in quiz.outcomes if o.when is not None]
+        for a, b in combinations(ruled, 2):
+            pair = search.find({"all": [a.when, b.when]})
+            if pair is not None:
+                report.overlaps[(a.id, b.id)] = Route(0, pair)
+    return report
+
+
+def _breaks(quiz: Quiz, guarantee: Guarantee) -> Condition:
+    """Answer sets that break ``guarantee`` (where its `when` holds): they reach an outcome
+    it rules out, or miss a notice it promises."""
+    ruled_out = [
+        i
+        for i, o in enumerate(quiz.outcomes)
+        if o.id in guarantee.never or (guarantee.only is not None and o.id not in guarantee.only)
+    ]
+    notices = {n.id: n for n in quiz.notices}
+    return {
+        "any": [reaches(quiz, i) for i in ruled_out]
+        + [{"not": notices[n].when or TRUE} for n in guarantee.shows]
+    }
 
 
 def _points(quiz: Quiz, state: State) -> str:
@@ -186,7 +295,7 @@ def _dead_end_error(quiz: Quiz, report: RoutingReport) -> SourceError:
     state = report.dead_end
     assert state is not None
     example = format_answers(state.example)
-    count = f"{report.dead_ends:,} answer set(s)"
+    count = f"{report.dead_ends:,} answer set(s)" if report.counted else "answer sets (not counted)"
     for dimension, value in state.scores.items():
         band = _band(quiz, dimension, value)
         if band is not None:
@@ -213,7 +322,7 @@ def routing_errors(quiz: Quiz, report: RoutingReport) -> list[SourceError]:
     errors: list[SourceError] = []
     path = quiz.source_path
     for index, notice in enumerate(quiz.notices):
-        if not report.notices[notice.id].count:
+        if report.notices[notice.id].example is None:
             errors.append(
                 SourceError(
                     path,
@@ -224,9 +333,9 @@ def routing_errors(quiz: Quiz, report: RoutingReport) -> list[SourceError]:
     if report.dead_end is not None:
         errors.append(_dead_end_error(quiz, report))
     for index, outcome in enumerate(quiz.outcomes):
-        if report.routes[outcome.id].count:
+        if report.routes[outcome.id].example is not None:
             continue
-        takers = sorted(
+        takers = report.takers.get(outcome.id) or sorted(
             {
                 taken
                 for state, taken in report.states
@@ -316,11 +425,14 @@ class Verdict:
 
 
 def verify(
-    quiz: Quiz, seconds: float | None = DEFAULT_SECONDS, megabytes: float | None = None
+    quiz: Quiz,
+    seconds: float | None = DEFAULT_SECONDS,
+    megabytes: float | None = None,
+    overlaps: bool = False,
 ) -> Verdict:
     """The exact routing proof and the `tests:` cases, with their errors."""
     try:
-        report = prove(quiz, seconds, megabytes)
+        report = prove(quiz, seconds, megabytes, overlaps)
     except (ProofTooLong, ProofTooBig, MemoryError) as stopped:
         if isinstance(stopped, ProofTooLong):
             what = f"ran {stopped} and was stopped (QUIZ_PROOF_SECONDS)"
@@ -335,5 +447,7 @@ def verify(
             "points, or raise the limit",
         )
         return Verdict(None, [error, *check_cases(quiz)])
-    errors = routing_errors(quiz, report) + guarantee_errors(quiz, report.guarantees)
+    errors = routing_errors(quiz, report) + guarantee_errors(
+        quiz, report.guarantees, report.counted
+    )
     return Verdict(report, errors + check_cases(quiz))
