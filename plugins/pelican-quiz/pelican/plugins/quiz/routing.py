@@ -3,8 +3,9 @@ and every `tests:` case gives what it expects.
 
 The proof is exact for every quiz, whatever its size: :mod:`.exact` counts the answer sets of
 each outcome through the distinct states the rules can tell apart (respecting `show_if`),
-never by sampling. Its one limit is time (``QUIZ_PROOF_SECONDS``), and running past it is an
-error, never a pass.
+never by sampling. When there are too many states to count, :func:`decide` finds the same
+verdict by search (:mod:`.verdict_search`), and the counts are "not counted". Its limits are
+time (``QUIZ_PROOF_SECONDS``) and memory, and running past them is an error, never a pass.
 """
 
 from __future__ import annotations
