@@ -23,14 +23,13 @@ from .examples import format_answers
 from .guarantees import Kept, breach, guarantee_errors
 from .model import Answers, Condition, Guarantee, Question, Quiz, number_text
 from .proof_limits import Limits, ProofTooBig, ProofTooLong
-from .scoring import add_points, add_skipped, result_for, scores_for, shown
+from .scoring import add_points, add_skipped, outcome_for, result_for, scores_for, shown
 from .toolkit.located_yaml import SourceError
 from .verdict_search import (
     COUNTING_SECONDS,
     COUNTING_STATES,
     TRUE,
     Search,
-    first_reached,
     reaches,
     reaches_none,
 )
@@ -233,7 +232,8 @@ def decide(quiz: Quiz, clock: Limits, overlaps: bool = False) -> RoutingReport:
         broken = search.find({"all": [guarantee.when or TRUE, _breaks(quiz, guarantee)]})
         if broken is not None:
             scores = scores_for(quiz, broken)
-            outcome_id = first_reached(quiz, broken, scores)
+            reached = outcome_for(quiz, broken, scores)
+            outcome_id = reached.id if reached else None
             shows = [n.id for n in quiz.notices if evaluate(n.when, broken, scores)]
             kept.add(1, broken, outcome_id, breach(guarantee, outcome_id, shows))
     if overlaps:

@@ -27,13 +27,12 @@ from .conditions import evaluate, leaf_kind, references
 from .model import Answers, Condition, Question, Quiz
 from .proof_limits import Limits
 from .rule_view import Choice, choices, point_scale, seen_by_rules
-from .scoring import question_range, shown
+from .scoring import add_skipped, question_range, shown
 
 __all__ = [
     "COUNTING_SECONDS",
     "COUNTING_STATES",
     "Search",
-    "first_reached",
     "reaches",
     "reaches_none",
 ]
@@ -66,13 +65,6 @@ def reaches_none(quiz: Quiz) -> Condition:
     return {"all": [{"not": o.when} for o in quiz.outcomes if o.when is not None]}
 
 
-def first_reached(quiz: Quiz, answers: Answers, scores: Mapping[str, Fraction]) -> str | None:
-    for outcome in quiz.outcomes:
-        if evaluate(outcome.when, answers, scores):
-            return outcome.id
-    return None
-
-
 @dataclass
 class _Node:
     step: int
@@ -101,12 +93,15 @@ class Search:
                 high[d] += span.high
         self.after.append({d: (low[d], high[d]) for d in self.dims})
         self.after.reverse()
+        self.index = {q.id: i for i, q in enumerate(quiz.questions)}
 
     def find(self, target: Condition) -> Answers | None:
         """One answer set for which ``target`` holds, or None when there is none."""
         self.failed: set[tuple[object, ...]] = set()
         self.target = target
-        self.index = {q.id: i for i, q in enumerate(self.quiz.questions)}
+        # The `top` groups it looks at: with exactly one, it is judged per possible leader.
+        groups = {tuple(leaf["among"]) for kind, leaf in references(target) if kind == "top"}
+        self.among = list(groups.pop()) if len(groups) == 1 else None
         return self._search(_Node(0, {}, dict.fromkeys(self.dims, Fraction(0))))
 
     # The search itself.
@@ -132,18 +127,18 @@ class Search:
         question = self.quiz.questions[node.step]
         if not shown(question, node.answers, node.points):
             points = dict(node.points)
-            for d, add in question.skipped.items():
-                points[d] = points.get(d, Fraction(0)) + add
+            add_skipped(points, question)
             yield _Node(node.step + 1, node.answers, points)
             return
         children = [self._child(node, question, choice) for choice in self.choices[node.step]]
+        judged = [(child, self._judge(child)) for child in children]
         # The likeliest first: those the target already holds for, then the ones that move
         # the points the way it wants most.
         ranked = sorted(
-            (c for c in children if self._judge(c) is not False),
-            key=lambda c: (self._judge(c) is not True, -self._pull(c, node)),
+            ((child, known) for child, known in judged if known is not False),
+            key=lambda pair: (pair[1] is not True, -self._pull(pair[0], node)),
         )
-        yield from ranked
+        yield from (child for child, _ in ranked)
 
     def _child(self, node: _Node, question: Question, choice: Choice) -> _Node:
         points = dict(node.points)
@@ -185,13 +180,11 @@ class Search:
             d: (node.points[d] + low, node.points[d] + high)
             for d, (low, high) in self.after[node.step].items()
         }
-        groups = {tuple(leaf["among"]) for kind, leaf in references(self.target) if kind == "top"}
-        if len(groups) == 1:
+        if self.among is not None:
             # Exactly one dimension leads: judge the target once for each that still can.
-            (among,) = groups
             verdicts = {
                 _judge(self.target, node, ranges, self.index, lead)
-                for lead in _can_lead(list(among), ranges)
+                for lead in _can_lead(self.among, ranges)
             }
             return verdicts.pop() if len(verdicts) == 1 else None
         return _judge(self.target, node, ranges, self.index, None)
