@@ -6,11 +6,13 @@ from fractions import Fraction
 from math import comb
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pelican.plugins.quiz.conditions import describe, describe_html, evaluate
 from pelican.plugins.quiz.loader import QuizErrors, load_quiz, parse_quiz
+from pelican.plugins.quiz.model import Quiz
 from pelican.plugins.quiz.routing import answer_sets, prove, upper_bound
 from pelican.plugins.quiz.scoring import Range, outcome_for, ranges, result_for, scores_for
 from pelican.plugins.quiz.strings import DEFAULT_STRINGS
@@ -445,3 +447,149 @@ def test_the_verdict_found_by_search_is_what_brute_force_finds(data: dict) -> No
         if route.example is not None:
             got = outcome_for(quiz, route.example, scores_for(quiz, route.example))
             assert got is not None and got.id == outcome_id
+
+
+@pytest.mark.parametrize("short_search", [200, 1])
+@settings(max_examples=300, deadline=None)
+@given(data=small_quizzes())
+def test_the_verdict_is_brute_force_s_when_the_short_search_runs_out(
+    short_search: int, data: dict
+) -> None:
+    """The search tries a few steps, then the relaxation, then searches to the end: with one
+    step, every question goes all three ways."""
+    from pelican.plugins.quiz import verdict_search
+
+    kept = verdict_search.SHORT_SEARCH
+    verdict_search.SHORT_SEARCH = short_search
+    try:
+        test_the_verdict_found_by_search_is_what_brute_force_finds.hypothesis.inner_test(data)
+    finally:
+        verdict_search.SHORT_SEARCH = kept
+
+
+FACTORS = ["a", "b", "c"]
+HELPER_BOUNDS = st.sampled_from([-1, -0.5, 0, 0.5, 1, 2])
+
+
+@st.composite
+def helper_quizzes(draw: st.DrawFn) -> dict:
+    """Random quizzes written as pairwise quizzes are: each answer adds to one factor, and to
+    each helper ``x-y`` (x's points less y's) that names it; rules on helpers, factors, `top`
+    and `tie`, nested; a skipped question may add to a factor alone."""
+    factors = FACTORS[: draw(st.integers(2, 3))]
+    pairs = [(x, y) for i, x in enumerate(factors) for y in factors[i + 1 :]]
+    helpers = [f"{x}-{y}" for x, y in pairs]
+    questions = []
+    for index in range(draw(st.integers(1, 4))):
+        factor = draw(st.sampled_from(factors))
+        options = []
+        for n in range(draw(st.integers(2, 3))):
+            points = draw(POINTS)
+            score = {factor: points}
+            score |= {
+                f"{x}-{y}": points if x == factor else -points for x, y in pairs if factor in (x, y)
+            }
+            options.append({"id": f"o{n}", "label": f"O{n}", "score": score})
+        kind = draw(st.sampled_from(["single", "multiple"]))
+        question = {"id": f"q{index}", "prompt": "Q?", "type": kind, "options": options}
+        if index and draw(st.booleans()):
+            # Skipped, it adds to a factor alone: the helpers are no longer its differences.
+            question["show_if"] = {"answer": "q0", "is": "o0"}
+            question["skipped"] = {draw(st.sampled_from(factors)): draw(POINTS)}
+        questions.append(question)
+
+    def leaf() -> dict:
+        kind = draw(st.sampled_from(["helper", "helper", "factor", "top", "tie", "answer"]))
+        if kind in ("helper", "factor"):
+            bound = draw(st.sampled_from(["below", "at_least"]))
+            names = helpers if kind == "helper" else factors
+            return {"score": draw(st.sampled_from(names)), bound: draw(HELPER_BOUNDS)}
+        if kind == "answer":
+            return {"answer": draw(st.sampled_from([q["id"] for q in questions])), "is": "o0"}
+        among = draw(st.permutations(factors))
+        if kind == "tie":
+            return {
+                "tie": draw(st.lists(st.sampled_from(among), min_size=2, unique=True)),
+                "among": among,
+            }
+        return {"top": draw(st.sampled_from(among)), "among": among}
+
+    def condition(depth: int = 0) -> dict:
+        wrap = draw(st.sampled_from(["leaf", "any", "all", "not"] if depth < 2 else ["leaf"]))
+        if wrap == "leaf":
+            return leaf()
+        if wrap == "not":
+            return {"not": condition(depth + 1)}
+        return {wrap: [condition(depth + 1) for _ in range(draw(st.integers(1, 3)))]}
+
+    outcomes = [
+        {"id": f"r{index}", "title": "R", "link": LINK, "when": condition()}
+        for index in range(draw(st.integers(1, 4)))
+    ]
+    return {
+        "title": "Helpers",
+        "dimensions": {
+            **{f: {"label": f.upper(), "link": LINK} for f in factors},
+            **{h: {"label": h.upper(), "hidden": True} for h in helpers},
+        },
+        "questions": questions,
+        "outcomes": outcomes,
+    }
+
+
+def _relaxation_rules_out_only_what_no_answer_set_meets(quiz: Quiz) -> None:
+    from itertools import combinations
+
+    from pelican.plugins.quiz.conditions import references
+    from pelican.plugins.quiz.proof_limits import Limits
+    from pelican.plugins.quiz.routing import _breaks
+    from pelican.plugins.quiz.verdict_search import Search, reaches, reaches_none
+
+    relaxation = Search(quiz, Limits(None)).relaxation
+    targets = [reaches(quiz, i) for i in range(len(quiz.outcomes))] + [reaches_none(quiz)]
+    targets += [n.when for n in quiz.notices if n.when is not None]
+    targets += [{"all": [g.when or {"all": []}, _breaks(quiz, g)]} for g in quiz.guarantees]
+    ruled = [o.when for o in quiz.outcomes if o.when is not None]
+    targets += [{"all": [a, b]} for a, b in combinations(ruled, 2)]
+    finished = list(answer_sets(quiz))
+    for target in targets:
+        groups = {tuple(leaf["among"]) for kind, leaf in references(target) if kind == "top"}
+        ways: list[list[str] | None] = [None] + ([list(groups.pop())] if len(groups) == 1 else [])
+        for among in ways:
+            if relaxation.rules_out(target, among):
+                met = [a for a, s in finished if evaluate(target, a, s)]
+                assert not met, (target, among, met[0])
+
+
+@settings(max_examples=300, deadline=None)
+@given(helper_quizzes())
+def test_the_relaxation_rules_out_only_what_brute_force_never_meets(data: dict) -> None:
+    """A "there is none" from the relaxation is a proof: no answer set meets the target."""
+    _relaxation_rules_out_only_what_no_answer_set_meets(
+        parse_quiz(yaml.safe_dump(data), "helpers", "helpers.yaml")
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(small_quizzes())
+def test_the_relaxation_holds_on_skipped_points_numbers_and_boxes(data: dict) -> None:
+    _relaxation_rules_out_only_what_no_answer_set_meets(
+        parse_quiz(yaml.safe_dump(data), "random", "random.yaml")
+    )
+
+
+def test_the_relaxation_sees_that_one_of_five_totals_leads() -> None:
+    """Pairwise helpers: the search alone would look at most of the 5^50 answer sets' states
+    to find no dead end; the relaxation knows the ten helpers are differences of five totals,
+    and rules a dead end out at once."""
+    from pelican.plugins.quiz.proof_limits import Limits
+    from pelican.plugins.quiz.verdict_search import Search, reaches, reaches_none
+
+    quiz = load_quiz(HERE / "proofs" / "pairwise-helpers.yaml")
+    relaxation = Search(quiz, Limits(None)).relaxation
+    assert relaxation.size == 4  # ten helpers, four free directions
+    assert relaxation.rules_out(reaches_none(quiz))
+    assert not any(relaxation.rules_out(reaches(quiz, i)) for i in range(5))
+    # A half-point gap whole points never fall in is room over the rationals: not ruled out.
+    gap = load_quiz(HERE / "proofs" / "pairwise-half-point.yaml")
+    assert not Search(gap, Limits(None)).relaxation.rules_out(reaches_none(gap))

@@ -72,7 +72,9 @@ def _picked(answers: Answers, question: str) -> list[str]:
     return [] if given is None or isinstance(given, int) else [given]
 
 
-def evaluate(condition: Condition | None, answers: Answers, scores: Mapping[str, Fraction]) -> bool:
+def evaluate(
+    condition: Condition | None, answers: Answers, scores: Mapping[str, Fraction | int]
+) -> bool:
     """True when ``condition`` holds; an absent condition always holds."""
     if condition is None:
         return True

@@ -23,11 +23,12 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from fractions import Fraction
 
-from .conditions import evaluate, leaf_kind, references
+from .conditions import evaluate, leaf_kind, map_bounds, references
 from .model import Answers, Condition, Question, Quiz
 from .proof_limits import Limits
+from .relaxation import Relaxation
 from .rule_view import Choice, choices, point_scale, seen_by_rules
-from .scoring import add_skipped, question_range, shown
+from .scoring import question_range
 
 __all__ = [
     "COUNTING_SECONDS",
@@ -42,6 +43,9 @@ __all__ = [
 # "not counted" (the verdict is the same either way).
 COUNTING_STATES = 60_000
 COUNTING_SECONDS = 1.0
+
+# The steps of the short search tried before the relaxation.
+SHORT_SEARCH = 200
 
 TRUE: Condition = {"all": []}
 FALSE: Condition = {"any": []}
@@ -65,11 +69,15 @@ def reaches_none(quiz: Quiz) -> Condition:
     return {"all": [{"not": o.when} for o in quiz.outcomes if o.when is not None]}
 
 
+class _OutOfBudget(Exception):
+    """The short search took its steps without an answer."""
+
+
 @dataclass
 class _Node:
     step: int
     answers: Answers
-    points: dict[str, Fraction]
+    points: dict[str, int]  # in parts of a point (:func:`.point_scale`): whole numbers
 
 
 class Search:
@@ -79,35 +87,67 @@ class Search:
         self.quiz, self.clock = quiz, clock
         self.seen = seen_by_rules(quiz)
         self.dims = list(quiz.dimensions)
-        self.scale = point_scale(quiz)
-        self.choices = [choices(q, self.dims, self.scale, self.seen) for q in quiz.questions]
+        # Points are added in parts of a point, as whole numbers: every bound is scaled too.
+        self.scale = scale = point_scale(quiz)
+        self.choices = [choices(q, self.dims, scale, self.seen) for q in quiz.questions]
+        self.skipped = [
+            tuple(int(q.skipped.get(d, 0) * scale) for d in self.dims) for q in quiz.questions
+        ]
+        self.show_ifs = [self._scaled(q.show_if) for q in quiz.questions]
         # What the questions from each step on can still add to each dimension.
-        self.after: list[dict[str, tuple[Fraction, Fraction]]] = []
-        low = dict.fromkeys(self.dims, Fraction(0))
-        high = dict.fromkeys(self.dims, Fraction(0))
+        self.after: list[dict[str, tuple[int, int]]] = []
+        low = dict.fromkeys(self.dims, 0)
+        high = dict.fromkeys(self.dims, 0)
         for question in reversed(quiz.questions):
             self.after.append({d: (low[d], high[d]) for d in self.dims})
             for d in self.dims:
                 span = question_range(question, d)
-                low[d] += span.low
-                high[d] += span.high
+                low[d] += int(span.low * scale)
+                high[d] += int(span.high * scale)
         self.after.append({d: (low[d], high[d]) for d in self.dims})
         self.after.reverse()
         self.index = {q.id: i for i, q in enumerate(quiz.questions)}
+        additions = [choice.delta for each in self.choices for choice in each]
+        additions += [self.skipped[i] for i, q in enumerate(quiz.questions) if q.show_if]
+        # The relaxation works in points: a span is the same in any unit, ranges are not.
+        ranges = {
+            d: (Fraction(low, scale), Fraction(high, scale))
+            for d, (low, high) in self.after[0].items()
+        }
+        self.relaxation = Relaxation(self.dims, additions, ranges, clock)
+
+    def _scaled(self, condition: Condition | None) -> Condition | None:
+        return map_bounds(condition, lambda bound: int(bound * self.scale))
 
     def find(self, target: Condition) -> Answers | None:
         """One answer set for which ``target`` holds, or None when there is none."""
         self.failed: set[tuple[object, ...]] = set()
-        self.target = target
+        self.target = self._scaled(target) or TRUE
         # The `top` groups it looks at: with exactly one, it is judged per possible leader.
         groups = {tuple(leaf["among"]) for kind, leaf in references(target) if kind == "top"}
         self.among = list(groups.pop()) if len(groups) == 1 else None
-        return self._search(_Node(0, {}, dict.fromkeys(self.dims, Fraction(0))))
+        start = _Node(0, {}, dict.fromkeys(self.dims, 0))
+        # A short search first, as most answers are found (or ruled out) at once; then the
+        # relaxation, which rules out at once what the search would take ages over; then the
+        # search to the end. What the first search ruled out stays ruled out.
+        self.budget: int | None = SHORT_SEARCH
+        try:
+            return self._search(start)
+        except _OutOfBudget:
+            pass
+        if self.relaxation.rules_out(target, self.among):
+            return None  # no point the answers can add to meets it
+        self.budget = None
+        return self._search(start)
 
     # The search itself.
 
     def _search(self, node: _Node) -> Answers | None:
         self.clock.check(len(self.failed))
+        if self.budget is not None:
+            self.budget -= 1
+            if self.budget < 0:
+                raise _OutOfBudget
         known = self._judge(node)
         if known is False:
             return None
@@ -125,9 +165,9 @@ class Search:
 
     def _children(self, node: _Node) -> Iterator[_Node]:
         question = self.quiz.questions[node.step]
-        if not shown(question, node.answers, node.points):
-            points = dict(node.points)
-            add_skipped(points, question)
+        if not self._shown(node):
+            skipped = self.skipped[node.step]
+            points = {d: p + add for (d, p), add in zip(node.points.items(), skipped, strict=True)}
             yield _Node(node.step + 1, node.answers, points)
             return
         children = [self._child(node, question, choice) for choice in self.choices[node.step]]
@@ -144,7 +184,7 @@ class Search:
         points = dict(node.points)
         for d, add in zip(self.dims, choice.delta, strict=True):
             if add:
-                points[d] += Fraction(add, self.scale)
+                points[d] += add
         return _Node(node.step + 1, {**node.answers, question.id: choice.answer}, points)
 
     def _complete(self, node: _Node) -> Answers:
@@ -154,11 +194,14 @@ class Search:
         return node.answers
 
     def _children_plain(self, node: _Node) -> Iterator[_Node]:
-        question = self.quiz.questions[node.step]
-        if not shown(question, node.answers, node.points):
+        if not self._shown(node):
             yield from self._children(node)
             return
-        yield self._child(node, question, self.choices[node.step][0])
+        yield self._child(node, self.quiz.questions[node.step], self.choices[node.step][0])
+
+    def _shown(self, node: _Node) -> bool:
+        """Whether the question at ``node`` is asked (:func:`.shown`, in parts of a point)."""
+        return evaluate(self.show_ifs[node.step], node.answers, node.points)
 
     def _key(self, node: _Node) -> tuple[object, ...]:
         """What tells two partial answer sets apart for what is still to come."""
@@ -169,7 +212,7 @@ class Search:
         )
         return node.step, tuple(node.points[d] for d in self.dims), views
 
-    def _pull(self, child: _Node, parent: _Node) -> Fraction:
+    def _pull(self, child: _Node, parent: _Node) -> int:
         """How far the step to ``child`` moves the points the way the target wants."""
         return _pull(self.target, child.points, parent.points, True)
 
@@ -190,13 +233,13 @@ class Search:
         return _judge(self.target, node, ranges, self.index, None)
 
 
-def _beats(first: bool, low: Fraction, high: Fraction) -> bool:
+def _beats(first: bool, low: int, high: int) -> bool:
     """Whether points of at least ``low`` surely beat points of at most ``high``: a dimension
     listed ``first`` wins a tie."""
     return low >= high if first else low > high
 
 
-def _can_lead(among: list[str], ranges: Mapping[str, tuple[Fraction, Fraction]]) -> list[str]:
+def _can_lead(among: list[str], ranges: Mapping[str, tuple[int, int]]) -> list[str]:
     return [
         x
         for i, x in enumerate(among)
@@ -207,7 +250,7 @@ def _can_lead(among: list[str], ranges: Mapping[str, tuple[Fraction, Fraction]])
 def _judge(
     condition: Condition | None,
     node: _Node,
-    ranges: Mapping[str, tuple[Fraction, Fraction]],
+    ranges: Mapping[str, tuple[int, int]],
     index: Mapping[str, int],
     lead: str | None,
 ) -> bool | None:
@@ -256,16 +299,16 @@ def _judge(
 
 def _pull(
     condition: Condition | None,
-    points: Mapping[str, Fraction],
-    before: Mapping[str, Fraction],
+    points: Mapping[str, int],
+    before: Mapping[str, int],
     wanted: bool,
-) -> Fraction:
+) -> int:
     """A rough measure of how far the points moved toward making ``condition`` ``wanted``."""
     if condition is None:
-        return Fraction(0)
+        return 0
     for key in ("all", "any"):
         if key in condition:
-            return sum((_pull(c, points, before, wanted) for c in condition[key]), Fraction(0))
+            return sum(_pull(c, points, before, wanted) for c in condition[key])
     if "not" in condition:
         return _pull(condition["not"], points, before, not wanted)
     kind = leaf_kind(condition)
@@ -277,4 +320,4 @@ def _pull(
         x = condition["top"]
         gains = {d: points[d] - before[d] for d in condition["among"]}
         return sign * (gains[x] - max(g for d, g in gains.items() if d != x))
-    return Fraction(0)
+    return 0
