@@ -184,6 +184,7 @@ class FamilyRun:
     megabytes: float  # the most any run's process held
     proved: bool
     why_not: str  # the error `check` printed, when it did not prove the quiz
+    counted: bool  # its answer sets counted, not only its verdict decided ("not counted")
 
 
 def _peak_run(command: list[str]) -> tuple[float, float, subprocess.CompletedProcess[str]]:
@@ -211,14 +212,15 @@ def measure_families(work: Path, runs: int) -> list[FamilyRun]:
     for name, generate, size in FAMILIES:
         file = folder / (re.sub(r"[^a-z0-9]+", "-", name.lower()) + f"-{size}.yaml")
         file.write_text(yaml.safe_dump(generate(size), sort_keys=False), encoding="utf-8")
-        times, peak, why_not = [], 0.0, ""
+        times, peak, why_not, counted = [], 0.0, "", False
         for _ in range(runs):
             check = [str(command), "check", str(file), "--seconds", str(FAMILY_SECONDS)]
             elapsed, megabytes, done = _peak_run([*check, "--memory", str(FAMILY_MEGABYTES)])
             times.append(elapsed)
             peak = max(peak, megabytes)
+            counted = "answer combinations not counted" not in done.stdout
             if done.returncode != 0:
                 why_not = (done.stderr.strip().splitlines() or ["failed"])[0]
                 break
-        found.append(FamilyRun(name, size, Spread.of(times), peak, not why_not, why_not))
+        found.append(FamilyRun(name, size, Spread.of(times), peak, not why_not, why_not, counted))
     return found

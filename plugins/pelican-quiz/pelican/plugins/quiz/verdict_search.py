@@ -11,10 +11,15 @@ that shows it, never a sample:
 - at each step it judges the question on those ranges, true, false or not yet known, and
   stops as soon as it is known. A `top` is judged once for each dimension that can still lead:
   "some one of these leads" is known true at the start, as it is of every answer set;
-- a state that has no answer set is remembered, so none is searched twice.
+- a state that has no answer set is remembered, so none is searched twice;
+- the points are whole numbers of parts of a point (:func:`.point_scale`), bounds scaled;
+- when a short search decides nothing, the relaxation (:mod:`.relaxation`) is asked, which
+  can rule a target out at once (one of five totals always leads, however the helpers
+  comparing them are written) but never rules one in; then the search goes on to the end.
 
-A "no" is proved the hard way, by a search that found nothing, so it is exact. A search that
-runs past the limits stops the proof with the same error as the counting.
+A "no" is proved by a search that found nothing, or by the relaxation, so it is exact; a
+"yes" always comes with its answer set. A search that runs past the limits stops the proof
+with the same error as the counting.
 """
 
 from __future__ import annotations
